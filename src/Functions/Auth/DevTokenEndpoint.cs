@@ -1,0 +1,54 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using AccessReviewFunctions.Functions.Okta;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AccessReviewFunctions.Functions.Auth;
+
+/// <summary>POST /dev/token: signs a token with the development key. Mapped only when Auth:DevTokens is true.</summary>
+internal static class DevTokenEndpoint
+{
+    public sealed record Request(
+        [property: JsonPropertyName("sub")] string? Sub,
+        [property: JsonPropertyName("roles")] string[]? Roles);
+
+    public sealed record Response(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("token_type")] string TokenType,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+    public static void MapDevTokens(this IEndpointRouteBuilder app, AuthOptions options)
+    {
+        if (!options.DevTokens || string.IsNullOrEmpty(options.SigningKey))
+        {
+            return;
+        }
+
+        // Token lifetimes are checked by the JWT handler against the real clock, so they are issued on it too,
+        // whatever TimeProvider drives the workflows.
+        app.MapPost("/dev/token", (Request? request) =>
+        {
+            if (request is null || string.IsNullOrWhiteSpace(request.Sub))
+            {
+                return OktaErrors.Validation(["sub: a user id is required"]);
+            }
+
+            return TypedResults.Ok(Issue(options, request.Sub, request.Roles ?? [], TimeProvider.System.GetUtcNow()));
+        }).AllowAnonymous();
+    }
+
+    public static Response Issue(AuthOptions options, string subject, IEnumerable<string> roles, DateTimeOffset now)
+    {
+        var claims = new List<Claim> { new(Auth.Roles.SubjectClaim, subject) };
+        claims.AddRange(roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => new Claim(Auth.Roles.ClaimType, r)));
+        var token = new JwtSecurityToken(
+            issuer: options.Issuer,
+            audience: options.Audience,
+            claims: claims,
+            notBefore: now.UtcDateTime.AddMinutes(-1),
+            expires: now.UtcDateTime.Add(options.DevTokenLifetime),
+            signingCredentials: new SigningCredentials(AuthSetup.SigningKey(options), SecurityAlgorithms.HmacSha256));
+        return new Response(new JwtSecurityTokenHandler().WriteToken(token), "Bearer", (int)options.DevTokenLifetime.TotalSeconds);
+    }
+}

@@ -1,0 +1,50 @@
+using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Functions.Okta;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AccessReviewFunctions.Functions.Hosting;
+
+/// <summary>Maps what went wrong to the dialect's error body; never a stack trace.</summary>
+internal static class ErrorMapping
+{
+    public static IResult ToOkta(DomainException error) => error.Kind switch
+    {
+        DomainErrorKind.Validation => OktaErrors.Validation(error.Causes, error.Message),
+        DomainErrorKind.NotFound => OktaErrors.NotFound(error.Message),
+        DomainErrorKind.InvalidTransition => OktaErrors.InvalidState(error.Message, error.Causes),
+        DomainErrorKind.Conflict => OktaErrors.Conflict(error.Message),
+        _ => OktaErrors.Unexpected(),
+    };
+
+    public static Task WriteAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        switch (error)
+        {
+            case DomainException domain:
+                return ToOkta(domain).ExecuteAsync(context);
+            case BadHttpRequestException bad:
+                return OktaErrors.Validation([RequestProblem(bad)], "Api validation failed: request").ExecuteAsync(context);
+            default:
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Errors")
+                    .LogError(error, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+                return OktaErrors.Unexpected().ExecuteAsync(context);
+        }
+    }
+
+    public static Task WriteStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var result = status switch
+        {
+            StatusCodes.Status404NotFound => OktaErrors.NotFound(context.Request.Path),
+            StatusCodes.Status405MethodNotAllowed => OktaErrors.Write(status, "E0000022", $"The endpoint does not support the provided HTTP method: {context.Request.Method}"),
+            StatusCodes.Status415UnsupportedMediaType => OktaErrors.Write(status, "E0000001", "Api validation failed: Content-Type must be application/json"),
+            _ => null,
+        };
+        return result?.ExecuteAsync(context) ?? Task.CompletedTask;
+    }
+
+    private static string RequestProblem(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json ? $"Malformed JSON: {json.Message}" : bad.Message;
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AccessReviewFunctions.Functions.Auth;
+using AccessReviewFunctions.Functions.Health;
+using AccessReviewFunctions.Functions.Okta;
+using AccessReviewFunctions.Functions.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AccessReviewFunctions.Functions.Hosting;
+
+/// <summary>The composition root: configuration, storage, auth, runtime and every dialect's endpoints.</summary>
+public static class HostSetup
+{
+    public static void AddAccessReviewHost(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddInMemoryCollection(HostJson.ReadSettings(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        builder.Configuration.AddInMemoryCollection(LocalSettings.ReadValues(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json")));
+        builder.Configuration.AddEnvironmentVariables();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => StorageAccountFactory.Create(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<StorageNames>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddJwtAuth();
+    }
+
+    public static void UseAccessReviewPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler(error => error.Run(context => ErrorMapping.WriteAsync(context)));
+        app.UseStatusCodePages(context => ErrorMapping.WriteStatusAsync(context.HttpContext));
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    public static void MapAccessReviewEndpoints(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
+    }
+}

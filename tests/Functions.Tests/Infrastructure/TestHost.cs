@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over HTTP against the shared test Azurite, in a storage namespace of its own,
+/// with a clock the test moves.
+/// </summary>
+public sealed class TestHost : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "integration-test-signing-key-0123456789abcdef";
+    private readonly Dictionary<string, string?> settings;
+
+    public TestHost(IDictionary<string, string?>? overrides = null, DateTimeOffset? start = null)
+    {
+        Clock = new ManualTimeProvider(start ?? new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        Prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["Storage:Prefix"] = Prefix,
+            ["Auth:DevTokens"] = "true",
+            ["Auth:SigningKey"] = SigningKey,
+            ["Inventory:LoadDemoData"] = "false",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public ManualTimeProvider Clock { get; }
+
+    public string Prefix { get; }
+
+    public HttpClient As(string subject, params string[] roles)
+    {
+        var client = CreateClient();
+        var response = client.PostAsJsonAsync("/dev/token", new { sub = subject, roles }).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        var token = response.Content.ReadFromJsonAsync<TokenResponse>().GetAwaiter().GetResult()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.access_token);
+        return client;
+    }
+
+    public HttpClient AsAdmin(string subject = "00uadmin0000000000001") => As(subject, "SUPER_ADMIN");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    private sealed record TokenResponse(string access_token);
+}
