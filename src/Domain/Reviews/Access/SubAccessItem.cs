@@ -1,0 +1,28 @@
+namespace AccessReviewFunctions.Domain.Reviews.Access;
+
+/// <summary>Access to a part of an access item's app: a group, an entitlement value or an entitlement bundle.</summary>
+public sealed record SubAccessItem(
+    string Id,
+    string AccessItemId,
+    string ResourceId,
+    string Name,
+    string Type,
+    string? Description,
+    EntitlementInfo? EntitlementInfo);
+
+/// <summary>Okta's entitlementInfo: type ENTITLEMENT_VALUE or ENTITLEMENT_BUNDLE.</summary>
+public sealed record EntitlementInfo(
+    string Type,
+    string? Description,
+    string? EntitlementDescription,
+    string AssignmentType,
+    IReadOnlyList<EntitlementRef> Entitlements,
+    IReadOnlyList<string> GovernanceLabels);
+
+public static class SubAccessTypes
+{
+    public const string Group = "GROUP";
+    public const string Entitlement = "ENTITLEMENT";
+    public const string EntitlementValue = "ENTITLEMENT_VALUE";
+    public const string EntitlementBundle = "ENTITLEMENT_BUNDLE";
+}

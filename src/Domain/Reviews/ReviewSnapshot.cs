@@ -1,0 +1,18 @@
+namespace AccessReviewFunctions.Domain.Reviews;
+
+/// <summary>The stored form of a review header; <see cref="SecurityAccessReview.Restore"/> turns it back into the aggregate.</summary>
+public sealed record ReviewSnapshot(
+    string Id,
+    string Name,
+    string PrincipalId,
+    IReadOnlyList<string> ReviewerIds,
+    ReviewStatus Status,
+    DateTimeOffset EndTime,
+    DateTimeOffset Created,
+    string CreatedBy,
+    DateTimeOffset LastUpdated,
+    string LastUpdatedBy,
+    int AccessItemCount,
+    DateTimeOffset? ClosedAt,
+    CloseReason? CloseReason,
+    string? ErrorReason);

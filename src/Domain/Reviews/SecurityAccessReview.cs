@@ -1,0 +1,109 @@
+using AccessReviewFunctions.Domain.Errors;
+
+namespace AccessReviewFunctions.Domain.Reviews;
+
+/// <summary>
+/// A security access review: PENDING while access is gathered, ACTIVE while reviewers decide, then CLOSED;
+/// ERROR when gathering fails. Every transition takes the time, rejects what the state forbids, and returns its events.
+/// </summary>
+public sealed class SecurityAccessReview
+{
+    private SecurityAccessReview(ReviewSnapshot state) => State = state;
+
+    public ReviewSnapshot State { get; private set; }
+
+    public string Id => State.Id;
+
+    public ReviewStatus Status => State.Status;
+
+    public bool IsReviewer(string userId) => State.ReviewerIds.Contains(userId, StringComparer.Ordinal);
+
+    public static SecurityAccessReview Restore(ReviewSnapshot snapshot) => new(snapshot);
+
+    public static (SecurityAccessReview Review, ReviewEvent Created) Open(
+        string id, NewReview request, KnownUsers known, string actorId, DateTimeOffset now, TimeSpan defaultDuration)
+    {
+        var reviewers = (request.ReviewerIds ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal).ToList();
+        var endTime = request.EndTime ?? now + defaultDuration;
+        var problems = NewReviewRules.Check(request, reviewers, endTime, known, now);
+        if (problems.Count > 0)
+        {
+            throw DomainException.Validation(problems);
+        }
+
+        var review = new SecurityAccessReview(new ReviewSnapshot(
+            id, request.Name!.Trim(), request.PrincipalId!, reviewers, ReviewStatus.PENDING, endTime,
+            now, actorId, now, actorId, 0, null, null, null));
+        return (review, new ReviewCreated(id, now, actorId, review.State.Name, review.State.PrincipalId));
+    }
+
+    public ReviewEvent Activate(DateTimeOffset now, int accessItemCount)
+    {
+        Require(ReviewStatus.PENDING, "activate");
+        State = State with { Status = ReviewStatus.ACTIVE, AccessItemCount = accessItemCount, LastUpdated = now, LastUpdatedBy = SystemActor };
+        return new ReviewActivated(Id, now, accessItemCount);
+    }
+
+    public ReviewEvent Fail(DateTimeOffset now, string reason)
+    {
+        Require(ReviewStatus.PENDING, "fail");
+        State = State with { Status = ReviewStatus.ERROR, ErrorReason = reason, LastUpdated = now, LastUpdatedBy = SystemActor };
+        return new ReviewFailed(Id, now, reason);
+    }
+
+    /// <summary>Closes an ACTIVE review. A PENDING one may close only at its end time (gathering never finished).</summary>
+    public ReviewEvent Close(DateTimeOffset now, string? actorId, CloseReason reason)
+    {
+        var allowed = Status == ReviewStatus.ACTIVE || (Status == ReviewStatus.PENDING && reason == CloseReason.EndTimeReached);
+        if (!allowed)
+        {
+            throw DomainException.InvalidTransition($"The review is {Status} and can't be closed");
+        }
+
+        if (reason == CloseReason.EndTimeReached && now < State.EndTime)
+        {
+            throw DomainException.InvalidTransition($"The review's end time {State.EndTime:O} has not been reached");
+        }
+
+        State = State with
+        {
+            Status = ReviewStatus.CLOSED, ClosedAt = now, CloseReason = reason, LastUpdated = now,
+            LastUpdatedBy = actorId ?? SystemActor,
+        };
+        return new ReviewClosed(Id, now, actorId, reason);
+    }
+
+    public ReviewEvent Comment(DateTimeOffset now, string actorId, string? comment)
+    {
+        EnsureWritable();
+        var text = comment?.Trim() ?? string.Empty;
+        if (text.Length == 0 || text.Length > ReviewLimits.MaxCommentLength)
+        {
+            throw DomainException.Validation([$"comment: must be 1 to {ReviewLimits.MaxCommentLength} characters"]);
+        }
+
+        State = State with { LastUpdated = now, LastUpdatedBy = actorId };
+        return new ReviewCommented(Id, now, actorId, text);
+    }
+
+    /// <summary>True when the end time has passed and the review is still open.</summary>
+    public bool IsDue(DateTimeOffset now) => Status is ReviewStatus.ACTIVE or ReviewStatus.PENDING && now >= State.EndTime;
+
+    public void EnsureWritable()
+    {
+        if (Status is ReviewStatus.CLOSED or ReviewStatus.ERROR)
+        {
+            throw DomainException.InvalidTransition($"The review is {Status} and read-only");
+        }
+    }
+
+    public const string SystemActor = "system";
+
+    private void Require(ReviewStatus expected, string transition)
+    {
+        if (Status != expected)
+        {
+            throw DomainException.InvalidTransition($"Can't {transition} a review that is {Status}; it must be {expected}");
+        }
+    }
+}
