@@ -1,0 +1,35 @@
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Functions.Runtime;
+
+namespace AccessReviewFunctions.Functions.Reviews.Storage;
+
+/// <summary>
+/// One atomic change of a review: the new header, its events as history, the messages it causes (outbox)
+/// and, when a queue message caused it, that message's id. Written as one entity-group transaction.
+/// </summary>
+public sealed record ReviewCommit(
+    ReviewSnapshot Snapshot,
+    string? ExpectedETag,
+    IReadOnlyList<ReviewEvent> Events,
+    IReadOnlyList<OutgoingMessage> Outbox,
+    string? ProcessedMessageId = null)
+{
+    /// <summary>Storage's limit on one entity-group transaction.</summary>
+    public const int MaxOperations = 100;
+
+    public int OperationCount => 1 + Events.Count + Outbox.Count + (ProcessedMessageId is null ? 0 : 1);
+}
+
+public sealed record LoadedReview(SecurityAccessReview Review, string ETag);
+
+/// <summary>The review's header changed since it was read (ETag mismatch): reload and try again.</summary>
+public sealed class ReviewConcurrencyException(string reviewId)
+    : Exception($"Review {reviewId} was changed by someone else")
+{
+}
+
+/// <summary>The message that would cause this commit was already processed: the commit is a duplicate.</summary>
+public sealed class DuplicateMessageException(string messageId)
+    : Exception($"Message {messageId} was already processed")
+{
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Functions.Common;
+using AccessReviewFunctions.Functions.Reviews.Workflow;
+using AccessReviewFunctions.Functions.Storage;
+using Microsoft.WindowsAzure.Storage;
+using Microsoft.WindowsAzure.Storage.Table;
+
+namespace AccessReviewFunctions.Functions.Reviews.Storage;
+
+internal sealed class TableReviewStore(ReviewTables tables, IdGenerator ids, TimeProvider clock) : IReviewStore
+{
+    private const int BatchSize = 100;
+    private const int WriteParallelism = 8;
+
+    public async Task<LoadedReview?> GetAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        var table = await tables.ReviewsAsync(cancellationToken);
+        var result = await table.ExecuteAsync(TableOperation.Retrieve<DynamicTableEntity>(reviewId, ReviewRows.Header), null, null, cancellationToken);
+        return result.Result is DynamicTableEntity entity
+            ? new LoadedReview(SecurityAccessReview.Restore(HeaderEntity.Read(entity)), entity.ETag)
+            : null;
+    }
+
+    public async Task<string> CommitAsync(ReviewCommit commit, CancellationToken cancellationToken)
+    {
+        if (commit.OperationCount > ReviewCommit.MaxOperations)
+        {
+            throw new InvalidOperationException($"A review commit holds at most {ReviewCommit.MaxOperations} operations, got {commit.OperationCount}");
+        }
+
+        var reviewId = commit.Snapshot.Id;
+        var batch = new TableBatchOperation();
+        var header = HeaderEntity.Write(commit.Snapshot);
+        if (commit.ExpectedETag is null)
+        {
+            batch.Insert(header);
+        }
+        else
+        {
+            header.ETag = commit.ExpectedETag;
+            batch.Replace(header);
+        }
+
+        foreach (var change in commit.Events)
+        {
+            batch.Insert(HistoryEntity(reviewId, change));
+        }
+
+        foreach (var message in commit.Outbox)
+        {
+            batch.Insert(OutboxEntity.Write(reviewId, message, clock.GetUtcNow()));
+        }
+
+        if (commit.ProcessedMessageId is { } processed)
+        {
+            batch.Insert(new DynamicTableEntity(reviewId, ReviewRows.Processed(processed)));
+        }
+
+        var table = await tables.ReviewsAsync(cancellationToken);
+        try
+        {
+            var results = await table.ExecuteBatchAsync(batch, null, null, cancellationToken);
+            return results[0].Etag;
+        }
+        catch (StorageException e) when (e.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.PreconditionFailed)
+        {
+            throw new ReviewConcurrencyException(reviewId);
+        }
+        catch (StorageException e) when (e.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.Conflict)
+        {
+            throw commit.ProcessedMessageId is { } id ? new DuplicateMessageException(id) : new ReviewConcurrencyException(reviewId);
+        }
+    }
+
+    public async Task<bool> WasProcessedAsync(string reviewId, string messageId, CancellationToken cancellationToken)
+    {
+        var table = await tables.ReviewsAsync(cancellationToken);
+        var result = await table.ExecuteAsync(TableOperation.Retrieve<DynamicTableEntity>(reviewId, ReviewRows.Processed(messageId), ["PartitionKey"]), null, null, cancellationToken);
+        return result.HttpStatusCode == (int)HttpStatusCode.OK;
+    }
+
+    public async Task WriteAccessAsync(string reviewId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems, CancellationToken cancellationToken)
+    {
+        var entities = items.Select(i => JsonRow(reviewId, ReviewRows.Item(i.Id), i))
+            .Concat(subItems.Select(s => JsonRow(reviewId, ReviewRows.Sub(s.AccessItemId, s.Id), s)))
+            .ToList();
+        var table = await tables.ReviewsAsync(cancellationToken);
+        await Parallel.ForEachAsync(
+            entities.Chunk(BatchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken },
+            async (chunk, token) =>
+            {
+                var batch = new TableBatchOperation();
+                foreach (var entity in chunk)
+                {
+                    batch.InsertOrReplace(entity);
+                }
+
+                await table.ExecuteBatchAsync(batch, null, null, token);
+            });
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> ListHistoryAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        var table = await tables.ReviewsAsync(cancellationToken);
+        var rows = await table.QueryPrefixAsync(reviewId, ReviewRows.HistoryPrefix, cancellationToken);
+        return rows.Select(r => ReviewJson.Read<HistoryEntry>(r.Properties["Json"].StringValue)).ToList();
+    }
+
+    private DynamicTableEntity HistoryEntity(string reviewId, ReviewEvent change)
+    {
+        var entry = new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.Describe(), change.ActorId);
+        return JsonRow(reviewId, ReviewRows.History(change.At, entry.Id), entry);
+    }
+
+    private static DynamicTableEntity JsonRow<T>(string partition, string row, T value) =>
+        new(partition, row) { Properties = { ["Json"] = new EntityProperty(ReviewJson.Write(value)) } };
+}

@@ -1,0 +1,27 @@
+using AccessReviewFunctions.Functions.Runtime;
+
+namespace AccessReviewFunctions.Functions.Reviews.Workflow;
+
+public static class ReviewQueues
+{
+    /// <summary>Lifecycle events and timers: small, fast handlers.</summary>
+    public const string Control = "review-control";
+
+    /// <summary>Activities: gathering access and other slow work.</summary>
+    public const string Work = "review-work";
+}
+
+/// <summary>Activity: snapshot the principal's access into the review, then activate it.</summary>
+public sealed record GatherAccess(string ReviewId) : IWorkflowMessage
+{
+    public string MessageId => $"{ReviewId}.gather";
+}
+
+/// <summary>
+/// Durable timer for the review's end time. Storage queues delay a message at most 7 days, so a longer timer
+/// arrives early and re-arms itself (Hop + 1) until its due time.
+/// </summary>
+public sealed record ReviewEndTimer(string ReviewId, DateTimeOffset DueAt, int Hop = 0) : IWorkflowMessage
+{
+    public string MessageId => $"{ReviewId}.end.{DueAt.UtcTicks}.{Hop}";
+}

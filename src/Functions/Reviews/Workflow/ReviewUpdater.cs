@@ -1,0 +1,68 @@
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Functions.Reviews.Storage;
+
+namespace AccessReviewFunctions.Functions.Reviews.Workflow;
+
+/// <summary>
+/// Load, decide, commit, dispatch: the one way a stored review changes. Retries when another writer won the
+/// ETag race; when the causing message was already processed, only finishes its dispatch.
+/// </summary>
+public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox)
+{
+    private const int MaxAttempts = 20;
+
+    /// <returns>The review after the step, or null when there is no such review.</returns>
+    public async Task<SecurityAccessReview?> UpdateAsync(
+        string reviewId, Func<SecurityAccessReview, ReviewChange?> decide, string? causedBy, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var loaded = await store.GetAsync(reviewId, cancellationToken);
+            if (loaded is null)
+            {
+                return null;
+            }
+
+            if (causedBy is not null && await store.WasProcessedAsync(reviewId, causedBy, cancellationToken))
+            {
+                await outbox.DispatchAsync(reviewId, cancellationToken);
+                return loaded.Review;
+            }
+
+            var change = decide(loaded.Review);
+            if (change is null)
+            {
+                return loaded.Review;
+            }
+
+            try
+            {
+                await store.CommitAsync(new ReviewCommit(loaded.Review.State, loaded.ETag, change.Events, change.Outbox, causedBy), cancellationToken);
+            }
+            catch (ReviewConcurrencyException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                continue;
+            }
+            catch (DuplicateMessageException)
+            {
+                await outbox.DispatchAsync(reviewId, cancellationToken);
+                return (await store.GetAsync(reviewId, cancellationToken))?.Review;
+            }
+
+            if (change.Outbox.Count > 0)
+            {
+                await outbox.DispatchAsync(reviewId, cancellationToken);
+            }
+
+            return loaded.Review;
+        }
+    }
+
+    /// <summary>Stores a new review with its first messages, then sends them.</summary>
+    public async Task CreateAsync(SecurityAccessReview review, ReviewEvent created, CancellationToken cancellationToken)
+    {
+        await store.CommitAsync(new ReviewCommit(review.State, null, [created], ReviewSteps.AfterCreate(review)), cancellationToken);
+        await outbox.DispatchAsync(review.Id, cancellationToken);
+    }
+}
