@@ -16,9 +16,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
 {
     public const string SigningKey = "integration-test-signing-key-0123456789abcdef";
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    public TestHost(IDictionary<string, string?>? overrides = null, DateTimeOffset? start = null)
+    public TestHost(IDictionary<string, string?>? overrides = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
     {
+        configureServices = services;
         Clock = new ManualTimeProvider(start ?? new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         Prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -61,6 +63,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            configureServices?.Invoke(services);
         });
     }
 

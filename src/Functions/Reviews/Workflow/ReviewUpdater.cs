@@ -7,7 +7,7 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 /// Load, decide, commit, dispatch: the one way a stored review changes. Retries when another writer won the
 /// ETag race; when the causing message was already processed, only finishes its dispatch.
 /// </summary>
-public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox)
+public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox, ILogger<ReviewUpdater> logger)
 {
     private const int MaxAttempts = 20;
 
@@ -52,7 +52,7 @@ public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox)
 
             if (change.Outbox.Count > 0)
             {
-                await outbox.DispatchAsync(reviewId, cancellationToken);
+                await DispatchAsync(reviewId, rethrow: causedBy is not null, cancellationToken);
             }
 
             return loaded.Review;
@@ -63,6 +63,22 @@ public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox)
     public async Task CreateAsync(SecurityAccessReview review, ReviewEvent created, CancellationToken cancellationToken)
     {
         await store.CommitAsync(new ReviewCommit(review.State, null, [created], ReviewSteps.AfterCreate(review)), cancellationToken);
-        await outbox.DispatchAsync(review.Id, cancellationToken);
+        await DispatchAsync(review.Id, rethrow: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The state is stored, so a failed send loses nothing: a queue message that caused the change is retried
+    /// (and finds itself processed, so only dispatches); a change made over HTTP is left to the sweeper.
+    /// </summary>
+    private async Task DispatchAsync(string reviewId, bool rethrow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.DispatchAsync(reviewId, cancellationToken);
+        }
+        catch (Exception e) when (!rethrow && e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Outbox of review {ReviewId} not dispatched yet; the sweeper will send it", reviewId);
+        }
     }
 }

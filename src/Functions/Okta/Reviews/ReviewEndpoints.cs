@@ -1,0 +1,93 @@
+using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Functions.Auth;
+using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Reviews;
+using System.Security.Claims;
+
+namespace AccessReviewFunctions.Functions.Okta.Reviews;
+
+/// <summary>
+/// Okta security access reviews: the admin routes (SUPER_ADMIN, every review) and the "my" routes (any user,
+/// only reviews they review). Both share one set of handlers, parameterised by scope.
+/// </summary>
+internal static class ReviewEndpoints
+{
+    public const string AdminBase = "/governance/api/v2/security-access-reviews";
+    public const string MyBase = "/governance/api/v2/my/security-access-reviews";
+
+    public static void MapSecurityAccessReviews(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy);
+        admin.MapPost("/", CreateAsync);
+        MapShared(admin, AdminBase, user => ReviewScope.Admin(Caller.From(user).UserId));
+
+        var mine = app.MapGroup(MyBase).RequireAuthorization();
+        MapShared(mine, MyBase, user => ReviewScope.Mine(Caller.From(user).UserId));
+    }
+
+    private static void MapShared(RouteGroupBuilder group, string basePath, Func<ClaimsPrincipal, ReviewScope> scopeOf)
+    {
+        group.MapGet("/", async (ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
+        {
+            var list = await reviews.ListAsync(scopeOf(user), ct);
+            var users = await ReviewerProfiles.LoadAsync(inventory, list.SelectMany(r => r.ReviewerIds), ct);
+            return TypedResults.Ok(new ListDto<ReviewDto>(
+                list.OrderBy(r => r.Created).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => ReviewMapper.ToDto(r, users, basePath)).ToList(),
+                new Dictionary<string, LinkDto> { ["self"] = ReviewMapper.Link(basePath, "GET") }));
+        });
+
+        group.MapGet("/{reviewId}", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
+        {
+            var review = await reviews.GetAsync(scopeOf(user), reviewId, ct);
+            return TypedResults.Ok(await ToDtoAsync(review.State, inventory, basePath, ct));
+        });
+
+        group.MapGet("/{reviewId}/history", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
+        {
+            var history = await reviews.HistoryAsync(scopeOf(user), reviewId, ct);
+            var users = await ReviewerProfiles.LoadAsync(inventory, history.Select(h => h.ActorId).OfType<string>(), ct);
+            return TypedResults.Ok(new ListDto<HistoryEntryDto>(
+                history.Select(h => ReviewMapper.ToDto(h, users)).ToList(),
+                new Dictionary<string, LinkDto> { ["self"] = ReviewMapper.Link($"{basePath}/{reviewId}/history", "GET") }));
+        });
+
+        group.MapGet("/{reviewId}/actions", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
+        {
+            var review = await reviews.GetAsync(scopeOf(user), reviewId, ct);
+            return TypedResults.Ok(new { data = ReviewActions.Available(review).Select(a => new ActionDto(a)).ToList() });
+        });
+
+        group.MapPost("/{reviewId}/actions", async (string reviewId, ActionRequest? body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(body?.ActionType))
+            {
+                throw DomainException.Validation(["actionType: is required"]);
+            }
+
+            await reviews.ActAsync(scopeOf(user), reviewId, body.ActionType, ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/{reviewId}/comment", async (string reviewId, CommentRequest? body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
+        {
+            await reviews.CommentAsync(scopeOf(user), reviewId, body?.Comment, ct);
+            return TypedResults.NoContent();
+        });
+    }
+
+    private static async Task<IResult> CreateAsync(CreateReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct)
+    {
+        if (body is null)
+        {
+            throw DomainException.Validation(["body: a security access review is required"]);
+        }
+
+        var review = await reviews.CreateAsync(ReviewMapper.ToDomain(body), Caller.From(user).UserId, ct);
+        var dto = await ToDtoAsync(review.State, inventory, AdminBase, ct);
+        return TypedResults.Created($"{AdminBase}/{review.Id}", dto);
+    }
+
+    private static async Task<ReviewDto> ToDtoAsync(ReviewSnapshot review, IInventoryStore inventory, string basePath, CancellationToken ct) =>
+        ReviewMapper.ToDto(review, await ReviewerProfiles.LoadAsync(inventory, review.ReviewerIds, ct), basePath);
+}

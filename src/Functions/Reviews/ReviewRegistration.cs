@@ -1,0 +1,25 @@
+using AccessReviewFunctions.Functions.Common;
+using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Reviews.Workflow;
+using AccessReviewFunctions.Functions.Runtime;
+
+namespace AccessReviewFunctions.Functions.Reviews;
+
+public static class ReviewRegistration
+{
+    public static IServiceCollection AddReviews(this IServiceCollection services)
+    {
+        services.AddSingleton<IdGenerator>();
+        services.AddSingleton<ReviewTables>();
+        services.AddSingleton<IReviewStore, TableReviewStore>();
+        services.AddSingleton<IReviewIndex, TableReviewIndex>();
+        services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        services.AddSingleton<ReviewUpdater>();
+        services.AddScoped<ReviewService>();
+        services.AddMessageHandler<GatherAccess, GatherAccessHandler>(ReviewQueues.Work);
+        services.AddPoisonHandler<GatherAccess, GatherAccessHandler>();
+        services.AddMessageHandler<ReviewEndTimer, ReviewEndTimerHandler>(ReviewQueues.Control);
+        services.AddTimerJob<SweeperJob>();
+        return services;
+    }
+}

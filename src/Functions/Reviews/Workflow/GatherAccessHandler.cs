@@ -1,0 +1,34 @@
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Runtime;
+
+namespace AccessReviewFunctions.Functions.Reviews.Workflow;
+
+/// <summary>
+/// The data-gathering activity: snapshots the principal's access into the review's partition, then activates it.
+/// A failure is retried by the queue; once retries are exhausted the review becomes ERROR with the reason.
+/// </summary>
+internal sealed class GatherAccessHandler(IReviewStore store, IInventoryStore inventory, ReviewUpdater updater, TimeProvider clock)
+    : IMessageHandler<GatherAccess>, IPoisonHandler<GatherAccess>
+{
+    public async Task HandleAsync(GatherAccess message, MessageContext context, CancellationToken cancellationToken)
+    {
+        var loaded = await store.GetAsync(message.ReviewId, cancellationToken);
+        if (loaded is null || loaded.Review.Status != ReviewStatus.PENDING)
+        {
+            return;
+        }
+
+        var principalId = loaded.Review.State.PrincipalId;
+        var access = await inventory.GetPrincipalAccessAsync(principalId, cancellationToken)
+            ?? throw new InvalidOperationException($"principal {principalId} is no longer in the inventory");
+        var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access);
+        await store.WriteAccessAsync(message.ReviewId, items, subItems, cancellationToken);
+        await updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGathered(review, items.Count, clock.GetUtcNow()), message.MessageId, cancellationToken);
+    }
+
+    public Task OnPoisonAsync(GatherAccess message, string error, CancellationToken cancellationToken) =>
+        updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGatherFailed(review, error, clock.GetUtcNow()), message.MessageId + ".failed", cancellationToken);
+}

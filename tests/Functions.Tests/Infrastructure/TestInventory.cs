@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+
+namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
+
+/// <summary>A small inventory imported through the real import API: a target with three apps, three reviewers, an outsider.</summary>
+public static class TestInventory
+{
+    public const string Target = "00utarget00000000001";
+    public const string ReviewerA = "00ureviewera00000001";
+    public const string ReviewerB = "00ureviewerb00000001";
+    public const string ReviewerC = "00ureviewerc00000001";
+    public const string Outsider = "00uoutsider000000001";
+    public const string Admin = "00uadmin0000000000001";
+
+    public static async Task ImportAsync(TestHost host)
+    {
+        var response = await host.AsAdmin().PostAsJsonAsync("/api/v1/inventory/import", Document());
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Import failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static object Document()
+    {
+        var created = "2024-01-02T03:04:05Z";
+        object User(string id, string first, string last) => new
+        {
+            id, login = $"{first.ToLowerInvariant()}@example.com", email = $"{first.ToLowerInvariant()}@example.com",
+            firstName = first, lastName = last, status = "ACTIVE", department = "Engineering", title = "Engineer",
+            city = "Berlin", country = "DE", created, adminRoles = Array.Empty<string>(),
+        };
+        return new
+        {
+            users = new[]
+            {
+                User(Target, "Tara", "Target"), User(ReviewerA, "Rita", "Reviewer"), User(ReviewerB, "Rob", "Reviewer"),
+                User(ReviewerC, "Ruth", "Reviewer"), User(Outsider, "Otto", "Outsider"), User(Admin, "Ada", "Admin"),
+            },
+            applications = new[]
+            {
+                new { id = "0oagithub00000000001", name = "github", label = "GitHub", governanceLabels = new[] { "Crown Jewel" } },
+                new { id = "0oaslack000000000001", name = "slack", label = "Slack", governanceLabels = Array.Empty<string>() },
+                new { id = "0oaaws00000000000001", name = "aws", label = "AWS Console", governanceLabels = Array.Empty<string>() },
+            },
+            groups = new[] { new { id = "00gadmins00000000001", appId = "0oagithub00000000001", name = "GitHub Admins", description = "Org owners" } },
+            entitlements = new[]
+            {
+                new
+                {
+                    id = "esprole0000000000001", appId = "0oaaws00000000000001", name = "Role", description = "IAM role",
+                    values = new[] { new { id = "entadmin000000000001", name = "admin", description = "Administrator" }, new { id = "entread0000000000001", name = "read", description = "Read only" } },
+                },
+            },
+            bundles = new[] { new { id = "enbops00000000000001", appId = "0oaaws00000000000001", name = "Ops bundle", description = "Ops access", entitlementValueIds = new[] { "entread0000000000001" } } },
+            grants = new object[]
+            {
+                new { principalId = Target, appId = "0oagithub00000000001", assignmentType = "GROUP", assignedDate = created, groupIds = new[] { "00gadmins00000000001" }, entitlementValueIds = Array.Empty<string>(), bundleIds = Array.Empty<string>(), lastAccess = "2025-12-30T00:00:00Z", accessCount90Days = 40 },
+                new { principalId = Target, appId = "0oaslack000000000001", assignmentType = "INDIVIDUAL", assignedDate = created, groupIds = Array.Empty<string>(), entitlementValueIds = Array.Empty<string>(), bundleIds = Array.Empty<string>(), accessCount90Days = 0 },
+                new { principalId = Target, appId = "0oaaws00000000000001", assignmentType = "ACCESS_REQUEST", assignedDate = created, groupIds = Array.Empty<string>(), entitlementValueIds = new[] { "entadmin000000000001" }, bundleIds = new[] { "enbops00000000000001" }, lastAccess = "2025-06-01T00:00:00Z", accessCount90Days = 3 },
+            },
+        };
+    }
+}

@@ -1,0 +1,196 @@
+using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Reviews.Workflow;
+using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
+
+namespace AccessReviewFunctions.Functions.Tests.Reviews;
+
+public sealed class DurableGuaranteesTests
+{
+    [Fact]
+    public async Task EndTimer_ThirtyDays_ReArmsThenClosesWhenTheClockGetsThere()
+    {
+        using var host = new TestHost(new Dictionary<string, string?> { ["Runtime:MaxTimerHop"] = "00:00:00.500" });
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var endTime = host.Clock.GetUtcNow().AddDays(30);
+        var id = (await CreateAsync(admin, Body(endTime: endTime.ToString("O")))).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal("ACTIVE", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
+        host.Clock.Advance(TimeSpan.FromDays(30));
+
+        await WaitForStatusAsync(admin, id, "CLOSED");
+        var history = (await GetAsync(admin, $"{Admin}/{id}/history")).GetProperty("data");
+        var closed = history.EnumerateArray().Last();
+        Assert.Equal("closed the review: the end time was reached", closed.GetProperty("message").GetString());
+        Assert.True(closed.GetProperty("systemGenerated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Sweeper_TimerMessageNotYetVisible_ClosesOverdueReviewOnce()
+    {
+        using var host = new TestHost();
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+
+        host.Clock.Advance(TimeSpan.FromDays(8));
+
+        await WaitForStatusAsync(admin, id, "CLOSED");
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Task.Delay(500);
+        Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Redelivery_SameTimerMessageTwice_ClosesOnce()
+    {
+        using var host = new TestHost();
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var created = await CreateAsync(admin, Body());
+        var id = created.GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var sender = host.Services.GetRequiredService<IMessageSender>();
+        var timer = new ReviewEndTimer(id, created.GetProperty("endTime").GetDateTimeOffset());
+
+        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
+        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
+        await Task.Delay(1500);
+        Assert.Equal("ACTIVE", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
+        host.Clock.Advance(TimeSpan.FromDays(7));
+        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
+        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
+
+        await WaitForStatusAsync(admin, id, "CLOSED");
+        await Task.Delay(1500);
+        Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Updater_SameCausingMessageTwice_AppliesOnce()
+    {
+        using var host = new TestHost();
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var updater = host.Services.GetRequiredService<ReviewUpdater>();
+
+        for (var i = 0; i < 2; i++)
+        {
+            await updater.UpdateAsync(id, r => ReviewChange.Of(r.Comment(host.Clock.GetUtcNow(), TestInventory.ReviewerA, "once")), "message-1", CancellationToken.None);
+        }
+
+        Assert.Single(await HistoryAsync(admin, id), m => m == "commented: once");
+    }
+
+    [Fact]
+    public async Task Handler_ThrowsAfterStateWriteBeforeDispatch_DispatchesOnRetry()
+    {
+        var flaky = new FlakyOutbox();
+        using var host = new TestHost(
+            new Dictionary<string, string?> { ["Runtime:MaxTimerHop"] = "00:00:00.500" },
+            services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+
+        flaky.FailNext(1);
+        await Eventually.GetAsync(() => Task.FromResult(flaky.Failures), f => f == 1, what: "the re-armed timer's dispatch to fail");
+        host.Clock.Advance(TimeSpan.FromDays(7));
+
+        await WaitForStatusAsync(admin, id, "CLOSED");
+    }
+
+    [Fact]
+    public async Task Create_DispatchFailsAfterCommit_SweeperSendsTheStrandedMessages()
+    {
+        var flaky = new FlakyOutbox();
+        using var host = new TestHost(services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        flaky.FailNext(1);
+
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await Task.Delay(1000);
+        Assert.Equal("PENDING", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+    }
+
+    [Fact]
+    public async Task Gathering_FailsEveryTime_ReviewBecomesErrorWithReason()
+    {
+        using var host = new TestHost(
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2" },
+            services: s => s.Decorate<IInventoryStore>((inner, _) => new BrokenAccessInventory(inner)));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+
+        await WaitForStatusAsync(admin, id, "ERROR");
+        var history = await HistoryAsync(admin, id);
+        Assert.Contains(history, m => m.StartsWith("data gathering failed:", StringComparison.Ordinal) && m.Contains("inventory offline", StringComparison.Ordinal));
+    }
+
+    private sealed class FlakyOutbox
+    {
+        private int toFail;
+        private int failures;
+
+        public int Failures => Volatile.Read(ref failures);
+
+        public void FailNext(int count) => Volatile.Write(ref toFail, count);
+
+        public IOutboxDispatcher Wrap(IOutboxDispatcher inner) => new Dispatcher(inner, this);
+
+        private sealed class Dispatcher(IOutboxDispatcher inner, FlakyOutbox owner) : IOutboxDispatcher
+        {
+            public Task DispatchAsync(string reviewId, CancellationToken cancellationToken)
+            {
+                if (Interlocked.Decrement(ref owner.toFail) >= 0)
+                {
+                    Interlocked.Increment(ref owner.failures);
+                    throw new IOException("simulated crash before dispatch");
+                }
+
+                return inner.DispatchAsync(reviewId, cancellationToken);
+            }
+
+            public Task<int> DispatchStrandedAsync(TimeSpan olderThan, CancellationToken cancellationToken) =>
+                inner.DispatchStrandedAsync(olderThan, cancellationToken);
+        }
+    }
+
+    private sealed class BrokenAccessInventory(IInventoryStore inner) : IInventoryStore
+    {
+        public Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken) =>
+            throw new IOException("inventory offline");
+
+        public Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken) => inner.UpsertAsync(document, cancellationToken);
+
+        public Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
+
+        public Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
+            inner.ListUsersAsync(query, limit, after, cancellationToken);
+
+        public Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+            inner.FindUsersAsync(ids, cancellationToken);
+
+        public Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken) =>
+            inner.GetAssignmentStatsAsync(appIds, cancellationToken);
+
+        public Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken) =>
+            inner.ExistingIdsAsync(references, cancellationToken);
+    }
+}
