@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -43,7 +44,8 @@ public sealed record Cursor(OrderBy OrderBy, SortKey Key, string Id)
         }
 
         var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written)
+        if (Base64Url.DecodeFromChars(text, bytes, out var consumed, out var written) != OperationStatus.Done
+            || consumed != text.Length
             || Base64Url.EncodeToString(bytes.AsSpan(0, written)) != text
             || !Utf8.IsValid(bytes.AsSpan(0, written)))
         {
