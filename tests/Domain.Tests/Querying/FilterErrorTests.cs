@@ -23,6 +23,12 @@ public class FilterErrorTests
         "filter: invalid date \"yesterday\" for field 'created' at position 12; expected ISO-8601 such as 2022-05-24T14:15:22Z")]
     [InlineData("created gt \"05/24/2022\"",
         "filter: invalid date \"05/24/2022\" for field 'created' at position 12; expected ISO-8601 such as 2022-05-24T14:15:22Z")]
+    [InlineData("created gt \"0001-01-01T00:00:00+14:00\"",
+        "filter: invalid date \"0001-01-01T00:00:00+14:00\" for field 'created' at position 12; expected ISO-8601 such as 2022-05-24T14:15:22Z")]
+    [InlineData("created gt \"9999-12-31T23:59:59-14:00\"",
+        "filter: invalid date \"9999-12-31T23:59:59-14:00\" for field 'created' at position 12; expected ISO-8601 such as 2022-05-24T14:15:22Z")]
+    [InlineData("score gt \"79228162514264337593543950336\"",
+        "filter: invalid number \"79228162514264337593543950336\" for field 'score' at position 10")]
     [InlineData("score gt \"1e5\"", "filter: invalid number \"1e5\" for field 'score' at position 10")]
     [InlineData("status eq \"active\"",
         "filter: invalid value \"active\" for field 'status' at position 11; allowed: ACTIVE, PENDING, CLOSED")]
