@@ -1,0 +1,14 @@
+namespace AccessReviewFunctions.Domain.Querying;
+
+/// <summary>A field a list may be filtered on, e.g. <c>reviewer.name</c> of type String.</summary>
+public sealed record FilterField(string Name, FieldType Type)
+{
+    public static FilterField String(string name) => new(name, FieldType.String);
+
+    public static FilterField Date(string name) => new(name, FieldType.Date);
+
+    public static FilterField Number(string name) => new(name, FieldType.Number);
+
+    public static FilterField Enum(string name, params IEnumerable<string> allowedValues) =>
+        new(name, FieldType.Enum(allowedValues));
+}
