@@ -25,20 +25,26 @@ public sealed class HostSettingsTests
     [Fact]
     public async Task Listener_BatchSizeTwoAndThresholdZero_RunsAtMostTwoAtOnce()
     {
+        var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
+        using (var tool = new TestHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix, ["Runtime:Listeners"] = "false" })
+            .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Recorder>().AddMessageHandler<Blocked, GatedHandler>(Queue))))
+        {
+            var sender = tool.Services.GetRequiredService<IMessageSender>();
+            for (var i = 0; i < 5; i++)
+            {
+                await sender.SendAsync(new OutgoingMessage(Queue, new Blocked($"b{i}")), CancellationToken.None);
+            }
+        }
+
         using var factory = new TestHost(new Dictionary<string, string?>
         {
+            ["Storage:Prefix"] = prefix,
             ["AzureFunctionsJobHost:extensions:queues:batchSize"] = "2",
             ["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = "0",
         }).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Recorder>().AddMessageHandler<Blocked, GatedHandler>(Queue)));
-        var sender = factory.Services.GetRequiredService<IMessageSender>();
         var recorder = factory.Services.GetRequiredService<Recorder>();
 
-        for (var i = 0; i < 5; i++)
-        {
-            await sender.SendAsync(new OutgoingMessage(Queue, new Blocked($"b{i}")), CancellationToken.None);
-        }
-
-        await Eventually.WaitAsync(() => Task.FromResult((recorder.Running, recorder.MaxRunning, recorder.Deliveries.Count)), v => v.Running == 2);
+        await Eventually.WaitAsync(() => recorder.Running == 2);
         await Task.Delay(700);
         Assert.Equal(2, recorder.MaxRunning);
         recorder.Gate.SetResult();
