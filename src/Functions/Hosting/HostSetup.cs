@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Health;
 using AccessReviewFunctions.Functions.Okta;
+using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public static class HostSetup
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddJwtAuth();
+        builder.Services.AddWorkflowRuntime(builder.Configuration);
     }
 
     public static void UseAccessReviewPipeline(this WebApplication app)

@@ -1,0 +1,38 @@
+namespace AccessReviewFunctions.Functions.Runtime;
+
+/// <summary>The message types and listened queues known to this host, filled at registration time.</summary>
+internal sealed class MessageRegistry
+{
+    private readonly Dictionary<string, MessageRegistration> byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, MessageRegistration> byType = [];
+    private readonly HashSet<string> queues = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> ListenedQueues => queues;
+
+    public void Add<TMessage>()
+        where TMessage : IWorkflowMessage
+    {
+        if (byType.ContainsKey(typeof(TMessage)))
+        {
+            return;
+        }
+
+        var registration = new MessageRegistration<TMessage>();
+        if (byName.TryGetValue(registration.TypeName, out var existing))
+        {
+            throw new InvalidOperationException($"Message types {existing.MessageType.FullName} and {typeof(TMessage).FullName} share the name '{registration.TypeName}'.");
+        }
+
+        byName.Add(registration.TypeName, registration);
+        byType.Add(typeof(TMessage), registration);
+    }
+
+    /// <summary>True the first time a queue is listened to.</summary>
+    public bool Listen(string queue) => queues.Add(queue);
+
+    public MessageRegistration? Find(string typeName) => byName.GetValueOrDefault(typeName);
+
+    public MessageRegistration Get(Type messageType) =>
+        byType.GetValueOrDefault(messageType)
+        ?? throw new InvalidOperationException($"Message type {messageType.FullName} is not registered: use AddMessageHandler or AddMessageType.");
+}

@@ -1,0 +1,124 @@
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
+using Microsoft.Extensions.Options;
+using Microsoft.WindowsAzure.Storage;
+using Microsoft.WindowsAzure.Storage.Queue;
+
+namespace AccessReviewFunctions.Functions.Runtime;
+
+/// <summary>
+/// The queue trigger for one queue, with Azure Functions semantics: fetch batchSize messages, handle them concurrently,
+/// fetch again when in-flight drops to newBatchThreshold, back off polling while the queue is empty.
+/// </summary>
+internal sealed partial class QueueListener(
+    string queueName,
+    QueueProvider queues,
+    MessageProcessor processor,
+    IOptions<QueueOptions> queueOptions,
+    IOptions<RuntimeOptions> runtimeOptions,
+    ILogger<QueueListener> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim completed = new(0);
+    private int inFlight;
+
+    public string QueueName => queueName;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!runtimeOptions.Value.Listeners)
+        {
+            return;
+        }
+
+        var options = queueOptions.Value;
+        var lease = runtimeOptions.Value.MessageLease;
+        var running = new HashSet<Task>();
+        var poll = QueueOptions.MinPollingInterval;
+        LogStarted(queueName, options.BatchSize, options.EffectiveNewBatchThreshold);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (Volatile.Read(ref inFlight) > options.EffectiveNewBatchThreshold)
+                {
+                    await completed.WaitAsync(stoppingToken);
+                    continue;
+                }
+
+                IReadOnlyList<CloudQueueMessage> batch;
+                CloudQueue queue;
+                try
+                {
+                    queue = await queues.GetAsync(queueName, stoppingToken);
+                    batch = (await queue.GetMessagesAsync(options.BatchSize, lease, null, null, stoppingToken)).ToList();
+                }
+                catch (Exception e) when (e is StorageException or HttpRequestException or IOException)
+                {
+                    LogStorageError(e, queueName);
+                    await Task.Delay(options.MaxPollingInterval, stoppingToken);
+                    continue;
+                }
+
+                if (batch.Count == 0)
+                {
+                    await Task.Delay(poll, stoppingToken);
+                    poll = poll * 2 > options.MaxPollingInterval ? options.MaxPollingInterval : poll * 2;
+                    continue;
+                }
+
+                poll = QueueOptions.MinPollingInterval;
+                running.RemoveWhere(t => t.IsCompleted);
+                foreach (var message in batch)
+                {
+                    Interlocked.Increment(ref inFlight);
+                    running.Add(RunOneAsync(queue, message, stoppingToken));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(running);
+        LogStopped(queueName);
+    }
+
+    private async Task RunOneAsync(CloudQueue queue, CloudQueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await processor.ProcessAsync(queueName, queue, message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown: the message reappears when its lease ends.
+        }
+        catch (Exception e)
+        {
+            LogProcessingError(e, queueName, message.Id);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+            completed.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        completed.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue listener {Queue} started (batchSize {BatchSize}, newBatchThreshold {Threshold})")]
+    private partial void LogStarted(string queue, int batchSize, int threshold);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue listener {Queue} stopped")]
+    private partial void LogStopped(string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} unreachable; backing off")]
+    private partial void LogStorageError(Exception exception, string queue);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue {Queue} message {QueueMessageId} could not be settled; it reappears after its lease")]
+    private partial void LogProcessingError(Exception exception, string queue, string queueMessageId);
+}

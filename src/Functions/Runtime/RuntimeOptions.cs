@@ -1,0 +1,26 @@
+namespace AccessReviewFunctions.Functions.Runtime;
+
+/// <summary>Our own runtime settings under "Runtime"; handlers read MaxTimerHop to re-arm longer timers.</summary>
+public sealed class RuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    /// <summary>The longest visibility delay storage queues accept.</summary>
+    public static readonly TimeSpan StorageMaxDelay = TimeSpan.FromDays(7);
+
+    /// <summary>How long a message stays invisible to other listeners while a handler runs.</summary>
+    public TimeSpan MessageLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The longest delay one message can carry; a later VisibleAt is delivered at this hop and must be re-armed.</summary>
+    public TimeSpan MaxTimerHop { get; set; } = StorageMaxDelay;
+
+    /// <summary>False disables queue listeners and timer triggers (for tools that only send).</summary>
+    public bool Listeners { get; set; } = true;
+
+    internal bool IsValid() =>
+        MessageLease >= TimeSpan.FromSeconds(1) && MessageLease <= StorageMaxDelay
+        && MaxRetryDelay >= TimeSpan.Zero && MaxRetryDelay <= StorageMaxDelay
+        && MaxTimerHop > TimeSpan.Zero && MaxTimerHop <= StorageMaxDelay;
+}

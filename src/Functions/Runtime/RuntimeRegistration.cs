@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AccessReviewFunctions.Functions.Runtime;
+
+/// <summary>Registration of the workflow runtime, its message handlers and its timer jobs.</summary>
+public static class RuntimeRegistration
+{
+    /// <summary>The sender, listeners and timer triggers, with settings from host.json and "Runtime".</summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<QueueOptions>()
+            .Bind(configuration.GetSection(QueueOptions.Section))
+            .Validate(o => o.IsValid(), $"{QueueOptions.Section}: batchSize must be 1-{QueueOptions.MaxBatchSize}, maxDequeueCount at least 1, maxPollingInterval at least 100 ms.")
+            .ValidateOnStart();
+        services.AddOptions<RuntimeOptions>()
+            .Bind(configuration.GetSection(RuntimeOptions.Section))
+            .Validate(o => o.IsValid(), $"{RuntimeOptions.Section}: MessageLease, MaxRetryDelay and MaxTimerHop must be within 7 days.")
+            .ValidateOnStart();
+        Registry(services);
+        services.TryAddSingleton<QueueProvider>();
+        services.TryAddSingleton<PayloadStore>();
+        services.TryAddSingleton<MessageSerializer>();
+        services.TryAddSingleton<MessageProcessor>();
+        services.TryAddSingleton<IMessageSender, QueueMessageSender>();
+        services.TryAddSingleton<BlobLease>();
+        services.TryAddSingleton<TimerJobRunner>();
+        services.AddHostedService<TimerTriggerService>();
+        return services;
+    }
+
+    /// <summary>Handles messages of type TMessage arriving on a queue (logical name), and starts that queue's listener.</summary>
+    public static IServiceCollection AddMessageHandler<TMessage, THandler>(this IServiceCollection services, string queue)
+        where TMessage : IWorkflowMessage
+        where THandler : class, IMessageHandler<TMessage>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        var registry = Registry(services);
+        registry.Add<TMessage>();
+        services.TryAddScoped<IMessageHandler<TMessage>, THandler>();
+        if (registry.Listen(queue))
+        {
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueListener>(sp, queue));
+        }
+
+        return services;
+    }
+
+    /// <summary>Called once when a TMessage exhausted its retries and went to the poison queue.</summary>
+    public static IServiceCollection AddPoisonHandler<TMessage, THandler>(this IServiceCollection services)
+        where TMessage : IWorkflowMessage
+        where THandler : class, IPoisonHandler<TMessage>
+    {
+        Registry(services).Add<TMessage>();
+        services.TryAddScoped<IPoisonHandler<TMessage>, THandler>();
+        return services;
+    }
+
+    /// <summary>Lets this host send TMessage without handling it.</summary>
+    public static IServiceCollection AddMessageType<TMessage>(this IServiceCollection services)
+        where TMessage : IWorkflowMessage
+    {
+        Registry(services).Add<TMessage>();
+        return services;
+    }
+
+    public static IServiceCollection AddTimerJob<TJob>(this IServiceCollection services)
+        where TJob : class, ITimerJob
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITimerJob, TJob>());
+        return services;
+    }
+
+    private static MessageRegistry Registry(IServiceCollection services)
+    {
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(MessageRegistry))?.ImplementationInstance is MessageRegistry existing)
+        {
+            return existing;
+        }
+
+        var registry = new MessageRegistry();
+        services.AddSingleton(registry);
+        return registry;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using AccessReviewFunctions.Functions.Runtime;
+using Microsoft.WindowsAzure.Storage.Queue;
+
+namespace AccessReviewFunctions.Functions.Tests.Runtime;
+
+public sealed class QueueFailureTests
+{
+    private const string Queue = "work";
+
+    [Fact]
+    public async Task Handle_FailsTwice_RetriedWithGrowingDelaysAndSucceedsOnThirdTry()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddMessageHandler<Ping, FlakyHandler>(Queue),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01" });
+
+        await host.Sender.SendAsync(new OutgoingMessage(Queue, new Ping("m1", "flaky")), CancellationToken.None);
+
+        await Eventually.WaitAsync(() => host.Recorder.Deliveries.Count == 3, TimeSpan.FromSeconds(20));
+        var attempts = host.Recorder.Deliveries.ToArray();
+        Assert.Equal([1, 2, 3], attempts.Select(a => a.DequeueCount));
+        var firstGap = attempts[1].ReceivedAt - attempts[0].ReceivedAt;
+        var secondGap = attempts[2].ReceivedAt - attempts[1].ReceivedAt;
+        Assert.InRange(firstGap, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        Assert.InRange(secondGap, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(8));
+        await Eventually.WaitAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
+        Assert.Null(await PeekPoisonAsync(host));
+    }
+
+    [Fact]
+    public async Task Handle_FailsMaxDequeueCountTimes_MovedToPoisonAndPoisonHandlerCalledOnce()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddMessageHandler<Ping, FailingHandler>(Queue).AddPoisonHandler<Ping, RecordingPoisonHandler>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3" });
+
+        await host.Sender.SendAsync(new OutgoingMessage(Queue, new Ping("m1", "doomed")), CancellationToken.None);
+
+        var poison = await Eventually.WaitAsync(() => PeekPoisonAsync(host), p => p is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal("InvalidOperationException: downstream said no", poison!.Value.GetProperty("error").GetString());
+        Assert.Equal(3, poison.Value.GetProperty("dequeueCount").GetInt32());
+        Assert.Equal(host.Clock.GetUtcNow(), poison.Value.GetProperty("failedAt").GetDateTimeOffset());
+        var original = JsonDocument.Parse(poison.Value.GetProperty("message").GetString()!).RootElement;
+        Assert.Equal(("m1", "Ping"), (original.GetProperty("id").GetString(), original.GetProperty("type").GetString()));
+        await Eventually.WaitAsync(() => !host.Recorder.Poisoned.IsEmpty);
+        await Eventually.WaitAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
+        Assert.Equal([1, 2, 3], host.Recorder.Deliveries.Select(d => d.DequeueCount));
+        var call = Assert.Single(host.Recorder.Poisoned);
+        Assert.Equal(("m1", "InvalidOperationException: downstream said no"), call);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"m1\",\"type\":\"NoSuchType\",\"body\":{}}", "Unknown message type 'NoSuchType'")]
+    [InlineData("not json at all", "Not a message envelope")]
+    public async Task Handle_UnknownOrUnreadable_MovedStraightToPoison(string text, string expectedError)
+    {
+        await using var host = await RuntimeHost.StartAsync(s => s.AddMessageHandler<Ping, RecordingHandler>(Queue));
+        var queue = host.Queue(Queue);
+        await queue.CreateIfNotExistsAsync();
+
+        await queue.AddMessageAsync(new CloudQueueMessage(text));
+
+        var poison = await Eventually.WaitAsync(() => PeekPoisonAsync(host), p => p is not null);
+        Assert.Contains(expectedError, poison!.Value.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(text, poison.Value.GetProperty("message").GetString());
+        Assert.Equal(1, poison.Value.GetProperty("dequeueCount").GetInt32());
+        Assert.Empty(host.Recorder.Deliveries);
+        await Eventually.WaitAsync(async () => await ApproximateCountAsync(queue), count => count == 0);
+    }
+
+    private static async Task<int?> ApproximateCountAsync(CloudQueue queue)
+    {
+        await queue.FetchAttributesAsync();
+        return queue.ApproximateMessageCount;
+    }
+
+    private static async Task<JsonElement?> PeekPoisonAsync(RuntimeHost host)
+    {
+        var poison = host.Queue(Queue + "-poison");
+        if (!await poison.ExistsAsync())
+        {
+            return null;
+        }
+
+        var message = await poison.PeekMessageAsync();
+        return message is null ? null : JsonDocument.Parse(message.AsString).RootElement.Clone();
+    }
+}

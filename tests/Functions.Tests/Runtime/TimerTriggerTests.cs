@@ -1,0 +1,90 @@
+using AccessReviewFunctions.Functions.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccessReviewFunctions.Functions.Tests.Runtime;
+
+public sealed class TimerTriggerTests
+{
+    [Fact]
+    public async Task Schedule_OneHour_RunsWhenClockAdvancedAnHourAndNotBefore()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "01:00:00" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        host.Clock.Advance(TimeSpan.FromMinutes(59));
+        await Task.Delay(300);
+        Assert.Equal(0, job.Runs);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.WaitAsync(() => job.Runs == 1);
+        await Task.Delay(300);
+        Assert.Equal(1, job.Runs);
+    }
+
+    [Fact]
+    public async Task Schedule_JobThrows_NextTickStillRuns()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "00:10:00" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+        job.FailNext = true;
+
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Eventually.WaitAsync(() => job.Runs == 1);
+        await Task.Delay(200);
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        await Eventually.WaitAsync(() => job.Runs == 2);
+    }
+
+    [Fact]
+    public async Task RunNow_NoScheduleDue_RunsJobOnce()
+    {
+        await using var host = await RuntimeHost.StartAsync(s => s.AddTimerJob<CountingJob>());
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        var ran = await host.Services.GetRequiredService<TimerJobRunner>().RunNowAsync("counting", CancellationToken.None);
+
+        Assert.True(ran);
+        Assert.Equal(1, job.Runs);
+    }
+
+    [Fact]
+    public async Task RunNow_LeaseHeldElsewhere_DoesNotRun()
+    {
+        await using var host = await RuntimeHost.StartAsync(s => s.AddTimerJob<CountingJob>());
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+        await using var held = await host.Services.GetRequiredService<BlobLease>().TryAcquireAsync("counting", CancellationToken.None);
+
+        var ran = await host.Services.GetRequiredService<TimerJobRunner>().RunNowAsync("counting", CancellationToken.None);
+
+        Assert.False(ran);
+        Assert.Equal(0, job.Runs);
+    }
+
+    private sealed class CountingJob : ITimerJob
+    {
+        private int runs;
+
+        public string Name => "counting";
+
+        public int Runs => Volatile.Read(ref runs);
+
+        public bool FailNext { get; set; }
+
+        public Task RunAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref runs);
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new InvalidOperationException("tick failed");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
