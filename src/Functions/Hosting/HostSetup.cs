@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Health;
+using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public static class HostSetup
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddJwtAuth();
+        builder.Services.AddInventory();
     }
 
     public static void UseAccessReviewPipeline(this WebApplication app)
@@ -41,5 +43,6 @@ public static class HostSetup
     {
         app.MapHealth();
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
+        app.MapInventoryEndpoints();
     }
 }
