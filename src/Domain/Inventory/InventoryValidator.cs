@@ -91,6 +91,9 @@ public static partial class InventoryValidator
     public static IReadOnlyList<string> Validate(InventoryDocument document, StoredInventoryIds stored) =>
         new InventoryChecks(Collections.Of(document), stored).Run();
 
+    /// <summary>Whether the id is well-formed: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     internal static partial Regex IdPattern();
 

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccessReviewFunctions.Functions.Auth;
+using AccessReviewFunctions.Functions.Common;
+using AccessReviewFunctions.Functions.Okta.Reviews;
+using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Health;
+using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
@@ -25,10 +29,13 @@ public static class HostSetup
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new UtcDateTimeConverter());
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddJwtAuth();
         builder.Services.AddWorkflowRuntime(builder.Configuration);
+        builder.Services.AddInventory();
+        builder.Services.AddReviews();
     }
 
     public static void UseAccessReviewPipeline(this WebApplication app)
@@ -43,5 +50,7 @@ public static class HostSetup
     {
         app.MapHealth();
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
+        app.MapInventoryEndpoints();
+        app.MapSecurityAccessReviews();
     }
 }

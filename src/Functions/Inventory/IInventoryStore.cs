@@ -1,0 +1,27 @@
+using AccessReviewFunctions.Domain.Inventory;
+
+namespace AccessReviewFunctions.Functions.Inventory;
+
+/// <summary>The stored access inventory: who has access to what.</summary>
+public interface IInventoryStore
+{
+    /// <summary>Inserts or replaces every entity of the document; a validated document is assumed.</summary>
+    Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken);
+
+    Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Users ordered by id after the cursor; query is a case-insensitive prefix of login, email, first or last name.</summary>
+    Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken);
+
+    /// <summary>The users with these ids that exist, in the order asked.</summary>
+    Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>The principal, their grants and the resources of the granted applications; null for an unknown principal.</summary>
+    Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken);
+
+    /// <summary>Per application, how many principals hold a grant of each assignment type (every type present, zero included).</summary>
+    Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken);
+
+    /// <summary>Which of the referenced ids are already stored, for <see cref="InventoryValidator"/>.</summary>
+    Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken);
+}

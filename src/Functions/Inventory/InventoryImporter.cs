@@ -1,0 +1,29 @@
+using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Inventory;
+
+namespace AccessReviewFunctions.Functions.Inventory;
+
+/// <summary>How many of each kind an import upserted.</summary>
+public sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants);
+
+/// <summary>Validates a whole document against itself and the stored inventory, then stores all of it or nothing.</summary>
+internal sealed class InventoryImporter(IInventoryStore store, ILogger<InventoryImporter> logger)
+{
+    public async Task<ImportCounts> ImportAsync(InventoryDocument document, CancellationToken cancellationToken)
+    {
+        var references = InventoryValidator.UnresolvedReferences(document);
+        var stored = references.IsEmpty ? StoredInventoryIds.None : await store.ExistingIdsAsync(references, cancellationToken);
+        var problems = InventoryValidator.Validate(document, stored);
+        if (problems.Count > 0)
+        {
+            throw DomainException.Validation(problems);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await store.UpsertAsync(document.Normalized(), cancellationToken);
+        var counts = new ImportCounts(
+            document.Users.Count, document.Applications.Count, document.Groups.Count, document.Entitlements.Count, document.Bundles.Count, document.Grants.Count);
+        logger.LogInformation("Inventory import stored {Counts} in {Elapsed}", counts, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return counts;
+    }
+}

@@ -1,0 +1,12 @@
+namespace AccessReviewFunctions.Functions.Inventory;
+
+public static class InventoryServices
+{
+    public static IServiceCollection AddInventory(this IServiceCollection services)
+    {
+        services.AddSingleton<IInventoryStore, TableInventoryStore>();
+        services.AddSingleton<InventoryImporter>();
+        services.AddHostedService<DemoInventoryLoader>();
+        return services;
+    }
+}
