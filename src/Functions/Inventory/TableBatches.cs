@@ -43,5 +43,5 @@ internal static class TableBatches
     }
 
     private static int Size(DynamicTableEntity entity) =>
-        entity.RowKey.Length + entity.Properties.Sum(p => p.Key.Length + (p.Value.StringValue?.Length ?? 16));
+        entity.RowKey.Length + entity.Properties.Sum(p => p.Key.Length + (p.Value.PropertyType == EdmType.String ? p.Value.StringValue?.Length ?? 0 : 16));
 }
