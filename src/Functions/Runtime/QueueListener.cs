@@ -1,6 +1,5 @@
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using Microsoft.Extensions.Options;
-using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Queue;
 
 namespace AccessReviewFunctions.Functions.Runtime;
@@ -51,7 +50,7 @@ internal sealed partial class QueueListener(
                     queue = await queues.GetAsync(queueName, stoppingToken);
                     batch = (await queue.GetMessagesAsync(options.BatchSize, lease, null, null, stoppingToken)).ToList();
                 }
-                catch (Exception e) when (e is StorageException or HttpRequestException or IOException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogStorageError(e, queueName);
                     await Task.Delay(options.MaxPollingInterval, stoppingToken);
