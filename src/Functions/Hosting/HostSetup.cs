@@ -32,6 +32,7 @@ public static class HostSetup
             json.SerializerOptions.Converters.Add(new UtcDateTimeConverter());
         });
         builder.Services.AddProblemDetails();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddJwtAuth();
         builder.Services.AddWorkflowRuntime(builder.Configuration);
         builder.Services.AddInventory();
