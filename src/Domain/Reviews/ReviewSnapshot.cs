@@ -1,6 +1,9 @@
 namespace AccessReviewFunctions.Domain.Reviews;
 
-/// <summary>The stored form of a review header; <see cref="SecurityAccessReview.Restore"/> turns it back into the aggregate.</summary>
+/// <summary>
+/// The stored form of a review header; <see cref="SecurityAccessReview.Restore"/> turns it back into the aggregate.
+/// Revision counts the events so far: each transition adds one, so it orders the history.
+/// </summary>
 public sealed record ReviewSnapshot(
     string Id,
     string Name,
@@ -15,4 +18,5 @@ public sealed record ReviewSnapshot(
     int AccessItemCount,
     DateTimeOffset? ClosedAt,
     CloseReason? CloseReason,
-    string? ErrorReason);
+    string? ErrorReason,
+    int Revision = 1);

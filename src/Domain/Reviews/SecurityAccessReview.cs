@@ -40,14 +40,14 @@ public sealed class SecurityAccessReview
     public ReviewEvent Activate(DateTimeOffset now, int accessItemCount)
     {
         Require(ReviewStatus.PENDING, "activate");
-        State = State with { Status = ReviewStatus.ACTIVE, AccessItemCount = accessItemCount, LastUpdated = now, LastUpdatedBy = SystemActor };
+        State = State with { Revision = State.Revision + 1, Status = ReviewStatus.ACTIVE, AccessItemCount = accessItemCount, LastUpdated = now, LastUpdatedBy = SystemActor };
         return new ReviewActivated(Id, now, accessItemCount);
     }
 
     public ReviewEvent Fail(DateTimeOffset now, string reason)
     {
         Require(ReviewStatus.PENDING, "fail");
-        State = State with { Status = ReviewStatus.ERROR, ErrorReason = reason, LastUpdated = now, LastUpdatedBy = SystemActor };
+        State = State with { Revision = State.Revision + 1, Status = ReviewStatus.ERROR, ErrorReason = reason, LastUpdated = now, LastUpdatedBy = SystemActor };
         return new ReviewFailed(Id, now, reason);
     }
 
@@ -67,7 +67,7 @@ public sealed class SecurityAccessReview
 
         State = State with
         {
-            Status = ReviewStatus.CLOSED, ClosedAt = now, CloseReason = reason, LastUpdated = now,
+            Revision = State.Revision + 1, Status = ReviewStatus.CLOSED, ClosedAt = now, CloseReason = reason, LastUpdated = now,
             LastUpdatedBy = actorId ?? SystemActor,
         };
         return new ReviewClosed(Id, now, actorId, reason);
@@ -82,7 +82,7 @@ public sealed class SecurityAccessReview
             throw DomainException.Validation([$"comment: must be 1 to {ReviewLimits.MaxCommentLength} characters"]);
         }
 
-        State = State with { LastUpdated = now, LastUpdatedBy = actorId };
+        State = State with { Revision = State.Revision + 1, LastUpdated = now, LastUpdatedBy = actorId };
         return new ReviewCommented(Id, now, actorId, text);
     }
 

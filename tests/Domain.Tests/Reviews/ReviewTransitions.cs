@@ -24,6 +24,7 @@ public sealed class ReviewTransitions
 
         Assert.Equal(ReviewStatus.ACTIVE, review.Status);
         Assert.Equal(4, review.State.AccessItemCount);
+        Assert.Equal(2, review.State.Revision);
         Assert.True(activated.SystemGenerated);
         Assert.Equal("gathered 4 access items; the review is active", activated.Describe());
     }

@@ -17,7 +17,8 @@ internal static class ReviewRows
 
     public static string Sub(string accessItemId, string subItemId) => $"{SubPrefix}{accessItemId}:{subItemId}";
 
-    public static string History(DateTimeOffset at, string entryId) => $"{HistoryPrefix}{at.UtcTicks:D19}:{entryId}";
+    /// <summary>History rows sort by the revision that made them: timestamps can tie, revisions can't.</summary>
+    public static string History(int revision) => $"{HistoryPrefix}{revision:D10}";
 
     public static string Outbox(string messageId) => OutboxPrefix + Escape(messageId);
 

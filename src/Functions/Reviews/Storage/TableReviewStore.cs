@@ -43,9 +43,10 @@ internal sealed class TableReviewStore(ReviewTables tables, IdGenerator ids, Tim
             batch.Replace(header);
         }
 
-        foreach (var change in commit.Events)
+        var firstRevision = commit.Snapshot.Revision - commit.Events.Count + 1;
+        for (var i = 0; i < commit.Events.Count; i++)
         {
-            batch.Insert(HistoryEntity(reviewId, change));
+            batch.Insert(HistoryEntity(reviewId, firstRevision + i, commit.Events[i]));
         }
 
         foreach (var message in commit.Outbox)
@@ -109,10 +110,10 @@ internal sealed class TableReviewStore(ReviewTables tables, IdGenerator ids, Tim
         return rows.Select(r => ReviewJson.Read<HistoryEntry>(r.Properties["Json"].StringValue)).ToList();
     }
 
-    private DynamicTableEntity HistoryEntity(string reviewId, ReviewEvent change)
+    private DynamicTableEntity HistoryEntity(string reviewId, int revision, ReviewEvent change)
     {
         var entry = new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.Describe(), change.ActorId);
-        return JsonRow(reviewId, ReviewRows.History(change.At, entry.Id), entry);
+        return JsonRow(reviewId, ReviewRows.History(revision), entry);
     }
 
     private static DynamicTableEntity JsonRow<T>(string partition, string row, T value) =>
