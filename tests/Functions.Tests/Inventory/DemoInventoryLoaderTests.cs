@@ -5,12 +5,39 @@ using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AccessReviewFunctions.Functions.Tests.Inventory;
 
-public sealed class DemoInventoryLoaderTests : IDisposable
+public sealed class DemoInventoryLoaderTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TestHost host = new(new Dictionary<string, string?> { ["Inventory:LoadDemoData"] = "true" });
+
+    [Fact]
+    public async Task Upsert_DemoTwice_CountsStayExact()
+    {
+        using var quiet = new TestHost();
+        var store = quiet.Services.GetRequiredService<IInventoryStore>();
+        var demo = DemoInventory.Create(new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        await store.UpsertAsync(demo, CancellationToken.None);
+        output.WriteLine($"demo upsert: {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        await store.UpsertAsync(demo, CancellationToken.None);
+
+        var appIds = demo.Applications.Select(a => a.Id).ToList();
+        var stats = await store.GetAssignmentStatsAsync(appIds, CancellationToken.None);
+        Assert.Equal(appIds, stats.Select(s => s.AppId));
+        foreach (var app in stats)
+        {
+            foreach (var type in Enum.GetValues<AssignmentType>())
+            {
+                Assert.Equal(demo.Grants.Count(g => g.AppId == app.AppId && g.AssignmentType == type), app.UsersByAssignmentType[type]);
+            }
+        }
+
+        Assert.Equal(DemoInventory.UserCount, stats.Single(s => s.AppId == DemoInventory.AppId("slack")).UsersByAssignmentType.Values.Sum());
+    }
 
     [Fact]
     public async Task Startup_LoadDemoData_WellKnownPrincipalsAndAccessAvailable()
