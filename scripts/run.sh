@@ -7,7 +7,13 @@ root=$(pwd)
 dotnet build src/Functions/Functions.csproj -nologo -v quiet
 
 azurite_pid=""
-cleanup() { [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true; }
+host_pid=""
+cleanup() {
+  trap - EXIT INT TERM
+  [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
+  [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null
+  exit 0
+}
 trap cleanup EXIT INT TERM
 if (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
   echo "storage already answers on 127.0.0.1:10000-10002; using it"
@@ -22,4 +28,6 @@ else
 fi
 
 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} \
-  dotnet src/Functions/bin/Debug/net10.0/AccessReviewFunctions.Functions.dll --contentRoot "$root" --urls http://localhost:7071
+  dotnet src/Functions/bin/Debug/net10.0/AccessReviewFunctions.Functions.dll --contentRoot "$root" --urls http://localhost:7071 &
+host_pid=$!
+wait "$host_pid"

@@ -21,6 +21,12 @@ public static class HostSetup
         builder.Configuration.AddInMemoryCollection(HostJson.ReadSettings(Path.Combine(AppContext.BaseDirectory, "host.json")));
         builder.Configuration.AddInMemoryCollection(LocalSettings.ReadValues(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json")));
         builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection($"{HostJson.Section}:logging"));
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole();
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => StorageAccountFactory.Create(sp.GetRequiredService<IConfiguration>()));

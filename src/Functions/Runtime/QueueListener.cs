@@ -11,6 +11,7 @@ namespace AccessReviewFunctions.Functions.Runtime;
 internal sealed partial class QueueListener(
     string queueName,
     QueueProvider queues,
+    QueueWakeUp wakeUp,
     MessageProcessor processor,
     IOptions<QueueOptions> queueOptions,
     IOptions<RuntimeOptions> runtimeOptions,
@@ -59,7 +60,7 @@ internal sealed partial class QueueListener(
 
                 if (batch.Count == 0)
                 {
-                    await Task.Delay(poll, stoppingToken);
+                    await wakeUp.WaitAsync(queueName, poll, stoppingToken);
                     poll = poll * 2 > options.MaxPollingInterval ? options.MaxPollingInterval : poll * 2;
                     continue;
                 }

@@ -4,7 +4,7 @@ using Microsoft.WindowsAzure.Storage.Queue;
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Puts typed messages on storage queues; a future VisibleAt becomes a visibility delay capped at MaxTimerHop.</summary>
-internal sealed class QueueMessageSender(QueueProvider queues, MessageSerializer serializer, TimeProvider clock, IOptions<RuntimeOptions> options)
+internal sealed class QueueMessageSender(QueueProvider queues, MessageSerializer serializer, TimeProvider clock, IOptions<RuntimeOptions> options, QueueWakeUp wakeUp)
     : IMessageSender
 {
     /// <summary>Messages never expire: a retried or long-delayed work item must not vanish after the 7-day default.</summary>
@@ -15,7 +15,12 @@ internal sealed class QueueMessageSender(QueueProvider queues, MessageSerializer
         ArgumentNullException.ThrowIfNull(message);
         var text = await serializer.SerializeAsync(message.Message, cancellationToken);
         var queue = await queues.GetAsync(message.Queue, cancellationToken);
-        await queue.AddMessageAsync(new CloudQueueMessage(text), NoExpiry, DelayUntil(message.VisibleAt), null, null, cancellationToken);
+        var delay = DelayUntil(message.VisibleAt);
+        await queue.AddMessageAsync(new CloudQueueMessage(text), NoExpiry, delay, null, null, cancellationToken);
+        if (delay is null)
+        {
+            wakeUp.Signal(message.Queue);
+        }
     }
 
     private TimeSpan? DelayUntil(DateTimeOffset? visibleAt)

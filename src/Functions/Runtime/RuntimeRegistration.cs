@@ -19,6 +19,7 @@ public static class RuntimeRegistration
             .ValidateOnStart();
         Registry(services);
         services.TryAddSingleton<QueueProvider>();
+        services.TryAddSingleton<QueueWakeUp>();
         services.TryAddSingleton<PayloadStore>();
         services.TryAddSingleton<MessageSerializer>();
         services.TryAddSingleton<MessageProcessor>();
