@@ -167,18 +167,7 @@ internal sealed class TableInventoryStore : IInventoryStore
     private async Task<IReadOnlyList<DynamicTableEntity>> PartitionAsync(CloudTable table, string partitionKey, CancellationToken cancellationToken, IList<string>? columns = null)
     {
         await EnsureTablesAsync(cancellationToken);
-        var query = new TableQuery { FilterString = TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partitionKey), SelectColumns = columns };
-        var rows = new List<DynamicTableEntity>();
-        TableContinuationToken? token = null;
-        do
-        {
-            var segment = await table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
-            rows.AddRange(segment.Results);
-            token = segment.ContinuationToken;
-        }
-        while (token is not null);
-
-        return rows;
+        return await table.QueryAllAsync(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partitionKey), cancellationToken, columns);
     }
 
     private async Task<IReadOnlyDictionary<string, DynamicTableEntity>> RetrieveManyAsync(CloudTable table, IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken)

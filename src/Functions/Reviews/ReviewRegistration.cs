@@ -11,6 +11,7 @@ public static class ReviewRegistration
     {
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<ReviewTables>();
+        services.AddSingleton<OutboxEntity>();
         services.AddSingleton<IReviewStore, TableReviewStore>();
         services.AddSingleton<IReviewIndex, TableReviewIndex>();
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();

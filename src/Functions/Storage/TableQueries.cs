@@ -17,9 +17,9 @@ internal static class TableQueries
         return table.QueryAllAsync(filter, cancellationToken);
     }
 
-    public static async Task<List<DynamicTableEntity>> QueryAllAsync(this CloudTable table, string filter, CancellationToken cancellationToken)
+    public static async Task<List<DynamicTableEntity>> QueryAllAsync(this CloudTable table, string filter, CancellationToken cancellationToken, IList<string>? columns = null)
     {
-        var query = new TableQuery<DynamicTableEntity>().Where(filter);
+        var query = new TableQuery<DynamicTableEntity> { FilterString = filter, SelectColumns = columns };
         var rows = new List<DynamicTableEntity>();
         TableContinuationToken? token = null;
         do

@@ -19,7 +19,10 @@ public static class Eventually
                 throw new TimeoutException($"Timed out waiting for {what ?? "the condition"}; last value: {value}");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
+
+    public static Task WaitAsync(Func<bool> condition, TimeSpan? timeout = null) =>
+        GetAsync(() => Task.FromResult(condition()), ok => ok, timeout);
 }

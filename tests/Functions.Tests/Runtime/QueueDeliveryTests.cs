@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.WindowsAzure.Storage.Blob;
@@ -19,7 +20,7 @@ public sealed class QueueDeliveryTests
         var delivery = Assert.Single(host.Recorder.Deliveries);
         Assert.Equal(("m1", "hello", 1), (delivery.MessageId, delivery.Text, delivery.DequeueCount));
         var queue = host.Queue(Queue);
-        await Eventually.WaitAsync(async () => { await queue.FetchAttributesAsync(); return queue.ApproximateMessageCount; }, count => count == 0);
+        await Eventually.GetAsync(async () => { await queue.FetchAttributesAsync(); return queue.ApproximateMessageCount; }, count => count == 0);
         await Task.Delay(500);
         Assert.Single(host.Recorder.Deliveries);
     }
@@ -64,7 +65,7 @@ public sealed class QueueDeliveryTests
         Assert.Equal(text.Length, host.Recorder.Deliveries.Single().Length);
         var container = host.Container(PayloadStore.ContainerName);
         Assert.True(await container.ExistsAsync());
-        await Eventually.WaitAsync(async () => (await container.ListBlobsSegmentedAsync(null, true, BlobListingDetails.None, null, null, null, null)).Results.Count(), count => count == 0);
+        await Eventually.GetAsync(async () => (await container.ListBlobsSegmentedAsync(null, true, BlobListingDetails.None, null, null, null, null)).Results.Count(), count => count == 0);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using System.Text.Json;
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.WindowsAzure.Storage.Queue;
@@ -24,7 +25,7 @@ public sealed class QueueFailureTests
         var secondGap = attempts[2].ReceivedAt - attempts[1].ReceivedAt;
         Assert.InRange(firstGap, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
         Assert.InRange(secondGap, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(8));
-        await Eventually.WaitAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
+        await Eventually.GetAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
         Assert.Null(await PeekPoisonAsync(host));
     }
 
@@ -37,14 +38,14 @@ public sealed class QueueFailureTests
 
         await host.Sender.SendAsync(new OutgoingMessage(Queue, new Ping("m1", "doomed")), CancellationToken.None);
 
-        var poison = await Eventually.WaitAsync(() => PeekPoisonAsync(host), p => p is not null, TimeSpan.FromSeconds(20));
+        var poison = await Eventually.GetAsync(() => PeekPoisonAsync(host), p => p is not null, TimeSpan.FromSeconds(20));
         Assert.Equal("InvalidOperationException: downstream said no", poison!.Value.GetProperty("error").GetString());
         Assert.Equal(3, poison.Value.GetProperty("dequeueCount").GetInt32());
         Assert.Equal(host.Clock.GetUtcNow(), poison.Value.GetProperty("failedAt").GetDateTimeOffset());
         var original = JsonDocument.Parse(poison.Value.GetProperty("message").GetString()!).RootElement;
         Assert.Equal(("m1", "Ping"), (original.GetProperty("id").GetString(), original.GetProperty("type").GetString()));
         await Eventually.WaitAsync(() => !host.Recorder.Poisoned.IsEmpty);
-        await Eventually.WaitAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
+        await Eventually.GetAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
         Assert.Equal([1, 2, 3], host.Recorder.Deliveries.Select(d => d.DequeueCount));
         var call = Assert.Single(host.Recorder.Poisoned);
         Assert.Equal(("m1", "InvalidOperationException: downstream said no"), call);
@@ -61,12 +62,12 @@ public sealed class QueueFailureTests
 
         await queue.AddMessageAsync(new CloudQueueMessage(text));
 
-        var poison = await Eventually.WaitAsync(() => PeekPoisonAsync(host), p => p is not null);
+        var poison = await Eventually.GetAsync(() => PeekPoisonAsync(host), p => p is not null);
         Assert.Contains(expectedError, poison!.Value.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(text, poison.Value.GetProperty("message").GetString());
         Assert.Equal(1, poison.Value.GetProperty("dequeueCount").GetInt32());
         Assert.Empty(host.Recorder.Deliveries);
-        await Eventually.WaitAsync(async () => await ApproximateCountAsync(queue), count => count == 0);
+        await Eventually.GetAsync(async () => await ApproximateCountAsync(queue), count => count == 0);
     }
 
     private static async Task<int?> ApproximateCountAsync(CloudQueue queue)

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using AccessReviewFunctions.Functions.Runtime;
 

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 

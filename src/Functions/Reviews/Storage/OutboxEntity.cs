@@ -1,22 +1,25 @@
-using AccessReviewFunctions.Functions.Reviews.Workflow;
+using System.Text.Json;
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.WindowsAzure.Storage.Table;
 
 namespace AccessReviewFunctions.Functions.Reviews.Storage;
 
-/// <summary>An outbox row: a message written with the state change that caused it, deleted once it is on its queue.</summary>
-internal static class OutboxEntity
+/// <summary>
+/// Outbox rows: a message written with the state change that caused it, deleted once it is on its queue.
+/// Messages are encoded by the runtime's registry of message types, the same one the queues use.
+/// </summary>
+internal sealed class OutboxEntity(MessageRegistry registry)
 {
-    public static DynamicTableEntity Write(string reviewId, OutgoingMessage message, DateTimeOffset writtenAt)
+    public DynamicTableEntity Write(string reviewId, OutgoingMessage message, DateTimeOffset writtenAt)
     {
-        var (type, body) = ReviewMessageCodec.Encode(message.Message);
+        var registration = registry.Get(message.Message.GetType());
         var entity = new DynamicTableEntity(reviewId, ReviewRows.Outbox(message.Message.MessageId))
         {
             Properties =
             {
                 ["Queue"] = new EntityProperty(message.Queue),
-                ["MessageType"] = new EntityProperty(type),
-                ["Body"] = new EntityProperty(body),
+                ["MessageType"] = new EntityProperty(registration.TypeName),
+                ["Body"] = new EntityProperty(registration.Serialize(message.Message, MessageSerializer.Json).GetRawText()),
                 ["WrittenAt"] = new EntityProperty(writtenAt),
             },
         };
@@ -31,9 +34,12 @@ internal static class OutboxEntity
     public static DateTimeOffset WrittenAt(DynamicTableEntity entity) =>
         entity.Properties.TryGetValue("WrittenAt", out var at) && at.DateTimeOffsetValue is { } value ? value : DateTimeOffset.MinValue;
 
-    public static OutgoingMessage Read(DynamicTableEntity entity)
+    public OutgoingMessage Read(DynamicTableEntity entity)
     {
-        var message = ReviewMessageCodec.Decode(entity.Properties["MessageType"].StringValue, entity.Properties["Body"].StringValue);
+        var type = entity.Properties["MessageType"].StringValue;
+        var registration = registry.Find(type) ?? throw new InvalidDataException($"Unknown message type {type} in the outbox");
+        using var body = JsonDocument.Parse(entity.Properties["Body"].StringValue);
+        var message = registration.Deserialize(body.RootElement, MessageSerializer.Json) ?? throw new InvalidDataException($"Empty {type} in the outbox");
         var visibleAt = entity.Properties.TryGetValue("VisibleAt", out var at) ? at.DateTimeOffsetValue : null;
         return new OutgoingMessage(entity.Properties["Queue"].StringValue, message, visibleAt);
     }

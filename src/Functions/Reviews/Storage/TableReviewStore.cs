@@ -2,14 +2,13 @@ using System.Net;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Common;
-using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Table;
 
 namespace AccessReviewFunctions.Functions.Reviews.Storage;
 
-internal sealed class TableReviewStore(ReviewTables tables, IdGenerator ids, TimeProvider clock) : IReviewStore
+internal sealed class TableReviewStore(ReviewTables tables, OutboxEntity outbox, IdGenerator ids, TimeProvider clock) : IReviewStore
 {
     private const int BatchSize = 100;
     private const int WriteParallelism = 8;
@@ -51,7 +50,7 @@ internal sealed class TableReviewStore(ReviewTables tables, IdGenerator ids, Tim
 
         foreach (var message in commit.Outbox)
         {
-            batch.Insert(OutboxEntity.Write(reviewId, message, clock.GetUtcNow()));
+            batch.Insert(outbox.Write(reviewId, message, clock.GetUtcNow()));
         }
 
         if (commit.ProcessedMessageId is { } processed)

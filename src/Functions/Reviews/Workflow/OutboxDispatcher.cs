@@ -19,7 +19,7 @@ public interface IOutboxDispatcher
     Task<int> DispatchStrandedAsync(TimeSpan olderThan, CancellationToken cancellationToken);
 }
 
-internal sealed class OutboxDispatcher(ReviewTables tables, IMessageSender sender, TimeProvider clock) : IOutboxDispatcher
+internal sealed class OutboxDispatcher(ReviewTables tables, OutboxEntity outbox, IMessageSender sender, TimeProvider clock) : IOutboxDispatcher
 {
     public async Task DispatchAsync(string reviewId, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ internal sealed class OutboxDispatcher(ReviewTables tables, IMessageSender sende
     {
         foreach (var row in rows)
         {
-            await sender.SendAsync(OutboxEntity.Read(row), cancellationToken);
+            await sender.SendAsync(outbox.Read(row), cancellationToken);
             try
             {
                 row.ETag = "*";
