@@ -19,4 +19,14 @@ public sealed record ReviewSnapshot(
     DateTimeOffset? ClosedAt,
     CloseReason? CloseReason,
     string? ErrorReason,
-    int Revision = 1);
+    int Revision = 1,
+    ExpirationBehavior ExpirationBehavior = ExpirationBehavior.DO_NOTHING,
+    string? ExpirationNote = null,
+    bool AutoComplete = false,
+    int DecidedCount = 0,
+    int RevokedCount = 0,
+    bool AutoRejectPending = false)
+{
+    /// <summary>True when every access item has a decision.</summary>
+    public bool AllDecided => AccessItemCount > 0 && DecidedCount >= AccessItemCount;
+}

@@ -6,7 +6,7 @@ namespace AccessReviewFunctions.Domain.Reviews;
 /// A security access review: PENDING while access is gathered, ACTIVE while reviewers decide, then CLOSED;
 /// ERROR when gathering fails. Every transition takes the time, rejects what the state forbids, and returns its events.
 /// </summary>
-public sealed class SecurityAccessReview
+public sealed partial class SecurityAccessReview
 {
     private SecurityAccessReview(ReviewSnapshot state) => State = state;
 
@@ -21,11 +21,11 @@ public sealed class SecurityAccessReview
     public static SecurityAccessReview Restore(ReviewSnapshot snapshot) => new(snapshot);
 
     public static (SecurityAccessReview Review, ReviewEvent Created) Open(
-        string id, NewReview request, KnownUsers known, string actorId, DateTimeOffset now, TimeSpan defaultDuration)
+        string id, NewReview request, KnownUsers known, string actorId, DateTimeOffset now, ReviewSettings settings)
     {
-        var reviewers = (request.ReviewerIds ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal).ToList();
-        var endTime = request.EndTime ?? now + defaultDuration;
-        var problems = NewReviewRules.Check(request, reviewers, endTime, known, now);
+        var reviewers = NewReviewRules.Distinct(request.ReviewerIds);
+        var endTime = request.EndTime ?? now + settings.DefaultDuration;
+        var problems = NewReviewRules.Check(request, reviewers, endTime, known, now, settings);
         if (problems.Count > 0)
         {
             throw DomainException.Validation(problems);
@@ -33,7 +33,10 @@ public sealed class SecurityAccessReview
 
         var review = new SecurityAccessReview(new ReviewSnapshot(
             id, request.Name!.Trim(), request.PrincipalId!, reviewers, ReviewStatus.PENDING, endTime,
-            now, actorId, now, actorId, 0, null, null, null));
+            now, actorId, now, actorId, 0, null, null, null,
+            ExpirationBehavior: request.ExpirationBehavior ?? settings.ExpirationBehavior,
+            ExpirationNote: NewReviewRules.Note(request.ExpirationNote) ?? settings.ExpirationNote,
+            AutoComplete: request.AutoComplete ?? settings.AutoComplete));
         return (review, new ReviewCreated(id, now, actorId, review.State.Name, review.State.PrincipalId));
     }
 
@@ -69,6 +72,9 @@ public sealed class SecurityAccessReview
         {
             Revision = State.Revision + 1, Status = ReviewStatus.CLOSED, ClosedAt = now, CloseReason = reason, LastUpdated = now,
             LastUpdatedBy = actorId ?? SystemActor,
+            AutoRejectPending = reason == CloseReason.EndTimeReached
+                && State.ExpirationBehavior == ExpirationBehavior.AUTO_REJECT_INCOMPLETE
+                && State.Status == ReviewStatus.ACTIVE && !State.AllDecided,
         };
         return new ReviewClosed(Id, now, actorId, reason);
     }
@@ -97,7 +103,19 @@ public sealed class SecurityAccessReview
         }
     }
 
+    /// <summary>Reviewers act only on an ACTIVE review: a PENDING one has no access items yet.</summary>
+    public void EnsureActive()
+    {
+        EnsureWritable();
+        if (Status != ReviewStatus.ACTIVE)
+        {
+            throw DomainException.InvalidTransition($"The review is {Status}; access can be decided once it is ACTIVE");
+        }
+    }
+
     public const string SystemActor = "system";
+
+    private void Apply(ReviewSnapshot next) => State = next with { Revision = State.Revision + 1 };
 
     private void Require(ReviewStatus expected, string transition)
     {

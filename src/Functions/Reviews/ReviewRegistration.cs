@@ -20,6 +20,10 @@ public static class ReviewRegistration
         services.AddMessageHandler<GatherAccess, GatherAccessHandler>(ReviewQueues.Work);
         services.AddPoisonHandler<GatherAccess, GatherAccessHandler>();
         services.AddMessageHandler<ReviewEndTimer, ReviewEndTimerHandler>(ReviewQueues.Control);
+        services.AddMessageHandler<AutoRejectUndecided, AutoRejectHandler>(ReviewQueues.Work);
+        services.AddMessageHandler<RecordDecisions, RecordDecisionsHandler>(ReviewQueues.Work);
+        services.AddSingleton<IDecisionLog, TableDecisionLog>();
+        services.AddSingleton<ReviewSettingsSource>();
         services.AddTimerJob<SweeperJob>();
         return services;
     }

@@ -15,16 +15,15 @@ public sealed class ReviewService(
     IInventoryStore inventory,
     IdGenerator ids,
     TimeProvider clock,
-    IConfiguration configuration)
+    ReviewSettingsSource settings)
 {
-    private static readonly TimeSpan DefaultDuration = TimeSpan.FromDays(7);
-
     public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken)
     {
         var named = new[] { request.PrincipalId }.Concat(request.ReviewerIds ?? []).OfType<string>().Distinct().ToList();
         var existing = (await inventory.FindUsersAsync(named, cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        var duration = configuration.GetValue("Reviews:DefaultDuration", DefaultDuration);
-        var (review, created) = SecurityAccessReview.Open(ids.New("sar"), request, new KnownUsers(existing), actorId, clock.GetUtcNow(), duration);
+        var open = request.PrincipalId is null ? 0 : await index.CountOpenForPrincipalAsync(request.PrincipalId, cancellationToken);
+        var (review, created) = SecurityAccessReview.Open(
+            ids.New("sar"), request, new KnownUsers(existing, open), actorId, clock.GetUtcNow(), settings.Current());
         await index.AddReviewersAsync(review.Id, review.State.ReviewerIds, cancellationToken);
         await updater.CreateAsync(review, created, cancellationToken);
         return review;

@@ -5,7 +5,7 @@ namespace AccessReviewFunctions.Functions.Storage;
 /// <summary>Segment-by-segment reads of the legacy table SDK, gathered into lists.</summary>
 internal static class TableQueries
 {
-    public static Task<List<DynamicTableEntity>> QueryPrefixAsync(this CloudTable table, string partitionKey, string rowPrefix, CancellationToken cancellationToken)
+    public static Task<List<DynamicTableEntity>> QueryPrefixAsync(this CloudTable table, string partitionKey, string rowPrefix, CancellationToken cancellationToken, IList<string>? columns = null)
     {
         var filter = TableQuery.CombineFilters(
             TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partitionKey),
@@ -14,7 +14,7 @@ internal static class TableQueries
                 TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, rowPrefix),
                 TableOperators.And,
                 TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, PrefixEnd(rowPrefix))));
-        return table.QueryAllAsync(filter, cancellationToken);
+        return table.QueryAllAsync(filter, cancellationToken, columns);
     }
 
     public static async Task<List<DynamicTableEntity>> QueryAllAsync(this CloudTable table, string filter, CancellationToken cancellationToken, IList<string>? columns = null)

@@ -13,7 +13,7 @@ internal static class ReviewFactory
         new(principal, name, type, reviewers ?? ["00ureviewer1"], endTime);
 
     public static SecurityAccessReview Pending() =>
-        SecurityAccessReview.Open("sar1", Request(), Known, "00uadmin", Now, TimeSpan.FromDays(7)).Review;
+        SecurityAccessReview.Open("sar1", Request(), Known, "00uadmin", Now, ReviewSettings.Default).Review;
 
     public static SecurityAccessReview Active()
     {

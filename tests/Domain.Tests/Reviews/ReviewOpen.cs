@@ -9,7 +9,7 @@ public sealed class ReviewOpen
     [Fact]
     public void Open_ValidRequest_IsPendingWithDefaultEndTimeAndCreatedEvent()
     {
-        var (review, created) = SecurityAccessReview.Open("sar1", Request(), Known, "00uadmin", Now, TimeSpan.FromDays(7));
+        var (review, created) = SecurityAccessReview.Open("sar1", Request(), Known, "00uadmin", Now, ReviewSettings.Default);
 
         Assert.Equal(ReviewStatus.PENDING, review.Status);
         Assert.Equal(Now.AddDays(7), review.State.EndTime);
@@ -37,7 +37,7 @@ public sealed class ReviewOpen
         var many = Enumerable.Range(0, 11).Select(i => $"00ur{i}").ToList();
         var known = new KnownUsers(new HashSet<string>(many) { "00utarget" });
 
-        var error = Assert.Throws<DomainException>(() => SecurityAccessReview.Open("sar1", Request(reviewers: many), known, "a", Now, TimeSpan.FromDays(7)));
+        var error = Assert.Throws<DomainException>(() => SecurityAccessReview.Open("sar1", Request(reviewers: many), known, "a", Now, ReviewSettings.Default));
 
         Assert.Contains("reviewerSettings.userSettings.includedUserIds: at most 10 reviewers are allowed, got 11", error.Causes);
     }
@@ -62,7 +62,7 @@ public sealed class ReviewOpen
     public void Open_SeveralProblems_ReportsEach()
     {
         var error = Assert.Throws<DomainException>(() =>
-            SecurityAccessReview.Open("sar1", Request(name: null, reviewers: [], endTime: Now), Known, "a", Now, TimeSpan.FromDays(7)));
+            SecurityAccessReview.Open("sar1", Request(name: null, reviewers: [], endTime: Now), Known, "a", Now, ReviewSettings.Default));
 
         Assert.Equal(DomainErrorKind.Validation, error.Kind);
         Assert.Equal(3, error.Causes.Count);
@@ -70,7 +70,7 @@ public sealed class ReviewOpen
 
     private static void AssertRejected(NewReview request, string cause)
     {
-        var error = Assert.Throws<DomainException>(() => SecurityAccessReview.Open("sar1", request, Known, "00uadmin", Now, TimeSpan.FromDays(7)));
+        var error = Assert.Throws<DomainException>(() => SecurityAccessReview.Open("sar1", request, Known, "00uadmin", Now, ReviewSettings.Default));
         Assert.Equal(DomainErrorKind.Validation, error.Kind);
         Assert.Contains(cause, error.Causes);
     }

@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Domain.Ids;
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Reviews.Access;
 
@@ -7,9 +8,27 @@ namespace AccessReviewFunctions.Domain.Reviews.Access;
 /// Turns the principal's access in the inventory into the review's access items (one per app) and sub-access
 /// items (groups, entitlement values, bundles). Ids are derived from the review and the resource, so gathering
 /// the same access twice writes the same rows.
+/// Each item and sub-item carries its risk assessment as of gathering time.
 /// </summary>
 public static class AccessSnapshot
 {
+    public static (IReadOnlyList<AccessItem> Items, IReadOnlyList<SubAccessItem> SubItems) Build(string reviewId, PrincipalAccess access, RiskContext risk)
+    {
+        var (items, subItems) = Build(reviewId, access);
+        var held = items.Select(i => i.AppId).Concat(subItems.Select(s => s.ResourceId)).ToHashSet(StringComparer.Ordinal);
+        var subsByItem = subItems.ToLookup(s => s.AccessItemId);
+        var assessedItems = items.Select(i => i with
+        {
+            Risk = AccessRisk.Assess(i, subsByItem[i.Id].ToList(), risk.StatsFor(i.AppId), risk.PastDecisions, risk.SodRules, held, risk.Now),
+        }).ToList();
+        var parents = assessedItems.ToDictionary(i => i.Id);
+        var assessedSubs = subItems.Select(s => s with
+        {
+            Risk = AccessRisk.Assess(s, parents[s.AccessItemId], risk.StatsFor(parents[s.AccessItemId].AppId), risk.PastDecisions, risk.SodRules, held, risk.Now),
+        }).ToList();
+        return (assessedItems, assessedSubs);
+    }
+
     public static (IReadOnlyList<AccessItem> Items, IReadOnlyList<SubAccessItem> SubItems) Build(string reviewId, PrincipalAccess access)
     {
         var items = new List<AccessItem>();

@@ -1,3 +1,6 @@
+using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Risk;
+
 namespace AccessReviewFunctions.Domain.Reviews.Access;
 
 /// <summary>Access to a part of an access item's app: a group, an entitlement value or an entitlement bundle.</summary>
@@ -8,7 +11,14 @@ public sealed record SubAccessItem(
     string Name,
     string Type,
     string? Description,
-    EntitlementInfo? EntitlementInfo);
+    EntitlementInfo? EntitlementInfo,
+    RiskAssessment? Risk = null,
+    ItemDecision? Decision = null)
+{
+    public bool Revoked => Decision?.Revoked == true;
+
+    public IReadOnlyList<AccessAction> SupportedActions => ItemActions.Supported(Decision);
+}
 
 /// <summary>Okta's entitlementInfo: type ENTITLEMENT_VALUE or ENTITLEMENT_BUNDLE.</summary>
 public sealed record EntitlementInfo(

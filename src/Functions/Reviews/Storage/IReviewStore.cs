@@ -17,6 +17,13 @@ public interface IReviewStore
     Task WriteAccessAsync(string reviewId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HistoryEntry>> ListHistoryAsync(string reviewId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AccessItem>> ListItemsAsync(string reviewId, CancellationToken cancellationToken);
+
+    /// <summary>The sub-access items of one access item, or of every item when accessItemId is null.</summary>
+    Task<IReadOnlyList<SubAccessItem>> ListSubItemsAsync(string reviewId, string? accessItemId, CancellationToken cancellationToken);
+
+    Task<AccessItem?> GetItemAsync(string reviewId, string accessItemId, CancellationToken cancellationToken);
 }
 
 /// <summary>Which reviews exist and who reviews them: the index behind the list routes.</summary>
@@ -29,4 +36,7 @@ public interface IReviewIndex
     Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>How many PENDING or ACTIVE reviews target the principal.</summary>
+    Task<int> CountOpenForPrincipalAsync(string principalId, CancellationToken cancellationToken);
 }

@@ -1,23 +1,28 @@
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Storage;
 
 /// <summary>
-/// One atomic change of a review: the new header, its events as history, the messages it causes (outbox)
-/// and, when a queue message caused it, that message's id. Written as one entity-group transaction.
+/// One atomic change of a review: the new header, its events as history, the messages it causes (outbox),
+/// the item rows it changed and, when a queue message caused it, that message's id. Written as one
+/// entity-group transaction, so the header's ETag guards the item rows too.
 /// </summary>
 public sealed record ReviewCommit(
     ReviewSnapshot Snapshot,
     string? ExpectedETag,
     IReadOnlyList<ReviewEvent> Events,
     IReadOnlyList<OutgoingMessage> Outbox,
-    string? ProcessedMessageId = null)
+    string? ProcessedMessageId = null,
+    IReadOnlyList<AccessItem>? Items = null,
+    IReadOnlyList<SubAccessItem>? SubItems = null)
 {
     /// <summary>Storage's limit on one entity-group transaction.</summary>
     public const int MaxOperations = 100;
 
-    public int OperationCount => 1 + Events.Count + Outbox.Count + (ProcessedMessageId is null ? 0 : 1);
+    public int OperationCount =>
+        1 + Events.Count + Outbox.Count + (ProcessedMessageId is null ? 0 : 1) + (Items?.Count ?? 0) + (SubItems?.Count ?? 0);
 }
 
 public sealed record LoadedReview(SecurityAccessReview Review, string ETag);

@@ -12,6 +12,11 @@ internal sealed class TableReviewIndex(ReviewTables tables) : IReviewIndex
 {
     private const int ReadParallelism = 16;
 
+    private static readonly string OpenStatus = TableQuery.CombineFilters(
+        TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, nameof(ReviewStatus.ACTIVE)),
+        TableOperators.Or,
+        TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, nameof(ReviewStatus.PENDING)));
+
     public async Task AddReviewersAsync(string reviewId, IEnumerable<string> reviewerIds, CancellationToken cancellationToken)
     {
         var table = await tables.ByReviewerAsync(cancellationToken);
@@ -48,20 +53,29 @@ internal sealed class TableReviewIndex(ReviewTables tables) : IReviewIndex
         return headers.Select(HeaderEntity.Read).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<int> CountOpenForPrincipalAsync(string principalId, CancellationToken cancellationToken)
+    {
+        var table = await tables.ReviewsAsync(cancellationToken);
+        var filter = TableQuery.CombineFilters(
+            TableQuery.CombineFilters(
+                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, ReviewRows.Header),
+                TableOperators.And,
+                TableQuery.GenerateFilterCondition("PrincipalId", QueryComparisons.Equal, principalId)),
+            TableOperators.And,
+            OpenStatus);
+        return (await table.QueryAllAsync(filter, cancellationToken, ["Status"])).Count;
+    }
+
     public async Task<IReadOnlyList<string>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await tables.ReviewsAsync(cancellationToken);
-        var open = TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, nameof(ReviewStatus.ACTIVE)),
-            TableOperators.Or,
-            TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, nameof(ReviewStatus.PENDING)));
         var filter = TableQuery.CombineFilters(
             TableQuery.CombineFilters(
                 TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, ReviewRows.Header),
                 TableOperators.And,
                 TableQuery.GenerateFilterConditionForDate("EndTime", QueryComparisons.LessThanOrEqual, now)),
             TableOperators.And,
-            open);
+            OpenStatus);
         var headers = await table.QueryAllAsync(filter, cancellationToken);
         return headers.Select(h => h.PartitionKey).ToList();
     }

@@ -53,6 +53,16 @@ internal sealed class TableReviewStore(ReviewTables tables, OutboxEntity outbox,
             batch.Insert(outbox.Write(reviewId, message, clock.GetUtcNow()));
         }
 
+        foreach (var item in commit.Items ?? [])
+        {
+            batch.InsertOrReplace(JsonRow(reviewId, ReviewRows.Item(item.Id), item));
+        }
+
+        foreach (var sub in commit.SubItems ?? [])
+        {
+            batch.InsertOrReplace(JsonRow(reviewId, ReviewRows.Sub(sub.AccessItemId, sub.Id), sub));
+        }
+
         if (commit.ProcessedMessageId is { } processed)
         {
             batch.Insert(new DynamicTableEntity(reviewId, ReviewRows.Processed(processed)));
@@ -81,6 +91,19 @@ internal sealed class TableReviewStore(ReviewTables tables, OutboxEntity outbox,
         return result.HttpStatusCode == (int)HttpStatusCode.OK;
     }
 
+    public async Task<IReadOnlyList<AccessItem>> ListItemsAsync(string reviewId, CancellationToken cancellationToken) =>
+        await ReadPrefixAsync<AccessItem>(reviewId, ReviewRows.ItemPrefix, cancellationToken);
+
+    public async Task<IReadOnlyList<SubAccessItem>> ListSubItemsAsync(string reviewId, string? accessItemId, CancellationToken cancellationToken) =>
+        await ReadPrefixAsync<SubAccessItem>(reviewId, accessItemId is null ? ReviewRows.SubPrefix : ReviewRows.Sub(accessItemId, string.Empty), cancellationToken);
+
+    public async Task<AccessItem?> GetItemAsync(string reviewId, string accessItemId, CancellationToken cancellationToken)
+    {
+        var table = await tables.ReviewsAsync(cancellationToken);
+        var result = await table.ExecuteAsync(TableOperation.Retrieve<DynamicTableEntity>(reviewId, ReviewRows.Item(accessItemId)), null, null, cancellationToken);
+        return result.Result is DynamicTableEntity row ? ReviewJson.Read<AccessItem>(row.Properties["Json"].StringValue) : null;
+    }
+
     public async Task WriteAccessAsync(string reviewId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems, CancellationToken cancellationToken)
     {
         var entities = items.Select(i => JsonRow(reviewId, ReviewRows.Item(i.Id), i))
@@ -102,11 +125,14 @@ internal sealed class TableReviewStore(ReviewTables tables, OutboxEntity outbox,
             });
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> ListHistoryAsync(string reviewId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HistoryEntry>> ListHistoryAsync(string reviewId, CancellationToken cancellationToken) =>
+        await ReadPrefixAsync<HistoryEntry>(reviewId, ReviewRows.HistoryPrefix, cancellationToken);
+
+    private async Task<List<T>> ReadPrefixAsync<T>(string reviewId, string prefix, CancellationToken cancellationToken)
     {
         var table = await tables.ReviewsAsync(cancellationToken);
-        var rows = await table.QueryPrefixAsync(reviewId, ReviewRows.HistoryPrefix, cancellationToken);
-        return rows.Select(r => ReviewJson.Read<HistoryEntry>(r.Properties["Json"].StringValue)).ToList();
+        var rows = await table.QueryPrefixAsync(reviewId, prefix, cancellationToken, ["Json"]);
+        return rows.Select(r => ReviewJson.Read<T>(r.Properties["Json"].StringValue)).ToList();
     }
 
     private DynamicTableEntity HistoryEntity(string reviewId, int revision, ReviewEvent change)

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Inventory;
@@ -10,7 +11,7 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 /// The data-gathering activity: snapshots the principal's access into the review's partition, then activates it.
 /// A failure is retried by the queue; once retries are exhausted the review becomes ERROR with the reason.
 /// </summary>
-internal sealed class GatherAccessHandler(IReviewStore store, IInventoryStore inventory, ReviewUpdater updater, TimeProvider clock)
+internal sealed class GatherAccessHandler(IReviewStore store, IInventoryStore inventory, IDecisionLog decisions, ReviewUpdater updater, TimeProvider clock)
     : IMessageHandler<GatherAccess>, IPoisonHandler<GatherAccess>
 {
     public async Task HandleAsync(GatherAccess message, MessageContext context, CancellationToken cancellationToken)
@@ -24,9 +25,16 @@ internal sealed class GatherAccessHandler(IReviewStore store, IInventoryStore in
         var principalId = loaded.Review.State.PrincipalId;
         var access = await inventory.GetPrincipalAccessAsync(principalId, cancellationToken)
             ?? throw new InvalidOperationException($"principal {principalId} is no longer in the inventory");
-        var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access);
+        var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access, await RiskContextAsync(access, cancellationToken));
         await store.WriteAccessAsync(message.ReviewId, items, subItems, cancellationToken);
         await updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGathered(review, items.Count, clock.GetUtcNow()), message.MessageId, cancellationToken);
+    }
+
+    private async Task<RiskContext> RiskContextAsync(PrincipalAccess access, CancellationToken cancellationToken)
+    {
+        var stats = await inventory.GetAssignmentStatsAsync(access.Grants.Select(g => g.AppId).Distinct().ToList(), cancellationToken);
+        var past = await decisions.ListAsync(access.Principal.Id, cancellationToken);
+        return new RiskContext(stats.ToDictionary(s => s.AppId), past, [], clock.GetUtcNow());
     }
 
     public Task OnPoisonAsync(GatherAccess message, string error, CancellationToken cancellationToken) =>

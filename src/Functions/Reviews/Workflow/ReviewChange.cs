@@ -1,10 +1,15 @@
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 
-/// <summary>What one step decided: the events it caused and the messages to send once they are stored.</summary>
-public sealed record ReviewChange(IReadOnlyList<ReviewEvent> Events, IReadOnlyList<OutgoingMessage> Outbox)
+/// <summary>What one step decided: the events it caused, the item rows it changed and the messages to send once they are stored.</summary>
+public sealed record ReviewChange(
+    IReadOnlyList<ReviewEvent> Events,
+    IReadOnlyList<OutgoingMessage> Outbox,
+    IReadOnlyList<AccessItem>? Items = null,
+    IReadOnlyList<SubAccessItem>? SubItems = null)
 {
     public static ReviewChange Of(ReviewEvent change, params OutgoingMessage[] outbox) => new([change], outbox);
 

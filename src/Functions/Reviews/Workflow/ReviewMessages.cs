@@ -25,3 +25,15 @@ public sealed record ReviewEndTimer(string ReviewId, DateTimeOffset DueAt, int H
 {
     public string MessageId => $"{ReviewId}.end.{DueAt.UtcTicks}.{Hop}";
 }
+
+/// <summary>Activity: at expiry with AUTO_REJECT_INCOMPLETE, revoke every undecided item, then finish the close.</summary>
+public sealed record AutoRejectUndecided(string ReviewId) : IWorkflowMessage
+{
+    public string MessageId => $"{ReviewId}.autoreject";
+}
+
+/// <summary>Activity: copy a closed review's decisions into the principal's decision log, read by later reviews.</summary>
+public sealed record RecordDecisions(string ReviewId) : IWorkflowMessage
+{
+    public string MessageId => $"{ReviewId}.record";
+}

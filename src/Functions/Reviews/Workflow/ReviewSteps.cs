@@ -1,4 +1,6 @@
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
@@ -40,6 +42,34 @@ public static class ReviewSteps
     /// <summary>The sweeper's safety net: the same close as the timer's, so whichever comes second finds nothing to do.</summary>
     public static ReviewChange? CloseIfDue(SecurityAccessReview review, DateTimeOffset now) =>
         review.IsDue(now) ? ReviewChange.Of(review.Close(now, null, CloseReason.EndTimeReached)) : null;
+
+    /// <summary>The automatic rejections are stored: finish them.</summary>
+    public static ReviewChange? OnAutoRejected(SecurityAccessReview review, IReadOnlyList<AccessItem> storedItems, DateTimeOffset now) =>
+        review.State.AutoRejectPending ? ReviewChange.Of(review.CompleteAutoRejections(now, storedItems)) : null;
+
+    /// <summary>
+    /// What follows any step, whoever made it: a close owes the automatic rejections when the review expired
+    /// with AUTO_REJECT_INCOMPLETE, and otherwise the decision log; finishing the rejections owes the log.
+    /// </summary>
+    public static ReviewChange FollowUp(SecurityAccessReview review, ReviewChange change)
+    {
+        var follow = new List<OutgoingMessage>();
+        foreach (var happened in change.Events)
+        {
+            if (happened is ReviewClosed)
+            {
+                follow.Add(review.State.AutoRejectPending
+                    ? new OutgoingMessage(ReviewQueues.Work, new AutoRejectUndecided(review.Id))
+                    : new OutgoingMessage(ReviewQueues.Work, new RecordDecisions(review.Id)));
+            }
+            else if (happened is UndecidedAccessRevoked)
+            {
+                follow.Add(new OutgoingMessage(ReviewQueues.Work, new RecordDecisions(review.Id)));
+            }
+        }
+
+        return follow.Count == 0 ? change : change with { Outbox = [.. change.Outbox, .. follow] };
+    }
 
     private static OutgoingMessage EndTimer(string reviewId, DateTimeOffset dueAt, int hop) =>
         new(ReviewQueues.Control, new ReviewEndTimer(reviewId, dueAt, hop), dueAt);

@@ -29,15 +29,18 @@ public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox, 
                 return loaded.Review;
             }
 
-            var change = decide(loaded.Review);
-            if (change is null)
+            var decided = decide(loaded.Review);
+            if (decided is null)
             {
                 return loaded.Review;
             }
 
+            var change = ReviewSteps.FollowUp(loaded.Review, decided);
             try
             {
-                await store.CommitAsync(new ReviewCommit(loaded.Review.State, loaded.ETag, change.Events, change.Outbox, causedBy), cancellationToken);
+                await store.CommitAsync(
+                    new ReviewCommit(loaded.Review.State, loaded.ETag, change.Events, change.Outbox, causedBy, change.Items, change.SubItems),
+                    cancellationToken);
             }
             catch (ReviewConcurrencyException) when (attempt < MaxAttempts)
             {

@@ -1,0 +1,120 @@
+using System.Globalization;
+using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Domain.Reviews.Decisions;
+
+namespace AccessReviewFunctions.Domain.Reviews;
+
+public sealed partial class SecurityAccessReview
+{
+    /// <summary>
+    /// An admin changes name, end time, reviewers or expiry settings of an open review, under the rules of creation.
+    /// Turning auto-complete on when every item is decided closes the review.
+    /// </summary>
+    public IReadOnlyList<ReviewEvent> Update(DateTimeOffset now, string actorId, ReviewPatch patch, KnownUsers known)
+    {
+        EnsureWritable();
+        var problems = new List<string>();
+        var changes = new List<string>();
+        var next = State;
+        if (patch.Name is not null)
+        {
+            NewReviewRules.CheckName(patch.Name, problems);
+            next = Change(next, next with { Name = patch.Name.Trim() }, $"renamed it to {patch.Name.Trim()}", changes);
+        }
+
+        if (patch.EndTime is { } endTime)
+        {
+            NewReviewRules.CheckEndTime(endTime, now, problems);
+            next = Change(next, next with { EndTime = endTime }, $"changed the end time to {endTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}", changes);
+        }
+
+        if (patch.ReviewerIds is not null)
+        {
+            var reviewers = NewReviewRules.Distinct(patch.ReviewerIds);
+            NewReviewRules.CheckReviewers(State.PrincipalId, reviewers, known, problems);
+            next = Change(next, next with { ReviewerIds = reviewers }, $"changed the reviewers to {string.Join(", ", reviewers)}", changes);
+        }
+
+        next = ChangeExpiry(next, patch, problems, changes);
+        if (problems.Count > 0)
+        {
+            throw DomainException.Validation(problems);
+        }
+
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        Apply(next with { LastUpdated = now, LastUpdatedBy = actorId });
+        var events = new List<ReviewEvent> { new ReviewUpdated(Id, now, actorId, changes) };
+        if (Status == ReviewStatus.ACTIVE && State.AutoComplete && State.AllDecided)
+        {
+            events.Add(Close(now, null, CloseReason.Completed));
+        }
+
+        return events;
+    }
+
+    /// <summary>RESTORE_ALL_ACCESS: every revoked item (and its sub-items) is restored.</summary>
+    public (DecisionResult[] Restored, ReviewEvent Event) RestoreAll(DateTimeOffset now, string actorId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems)
+    {
+        EnsureActive();
+        var decision = new ItemDecision(AccessAction.RESTORE_ACCESS, actorId, now);
+        var subsByItem = subItems.ToLookup(s => s.AccessItemId);
+        var restored = items.Where(i => i.Revoked)
+            .Select(i => DecideItem(new DecisionTarget(i, subsByItem[i.Id].ToList()), decision))
+            .ToArray();
+        if (restored.Length == 0)
+        {
+            throw DomainException.InvalidTransition("No access in this review is revoked");
+        }
+
+        Apply(State with { RevokedCount = 0, LastUpdated = now, LastUpdatedBy = actorId });
+        return (restored, new AllAccessRestored(Id, now, actorId, restored.Length));
+    }
+
+    /// <summary>UNIVERSAL_LOGOUT: ends the principal's sessions everywhere; recorded here, carried out by remediation.</summary>
+    public ReviewEvent RequestUniversalLogout(DateTimeOffset now, string actorId)
+    {
+        EnsureActive();
+        Apply(State with { LastUpdated = now, LastUpdatedBy = actorId });
+        return new UniversalLogoutRequested(Id, now, actorId, State.PrincipalId);
+    }
+
+    private static ReviewSnapshot ChangeExpiry(ReviewSnapshot next, ReviewPatch patch, List<string> problems, List<string> changes)
+    {
+        if (patch.ExpirationBehavior is { } behavior)
+        {
+            next = Change(next, next with { ExpirationBehavior = behavior }, $"set the expiration behavior to {behavior}", changes);
+        }
+
+        if (patch.ExpirationNote is not null)
+        {
+            NewReviewRules.CheckNote(patch.ExpirationNote, problems);
+            next = Change(next, next with { ExpirationNote = NewReviewRules.Note(patch.ExpirationNote) }, "changed the expiration note", changes);
+        }
+
+        if (patch.AutoComplete is { } autoComplete)
+        {
+            next = Change(next, next with { AutoComplete = autoComplete }, $"turned auto-complete {(autoComplete ? "on" : "off")}", changes);
+        }
+
+        return next;
+    }
+
+    private static ReviewSnapshot Change(ReviewSnapshot before, ReviewSnapshot after, string description, List<string> changes)
+    {
+        if (!SameSettings(before, after))
+        {
+            changes.Add(description);
+        }
+
+        return after;
+    }
+
+    private static bool SameSettings(ReviewSnapshot a, ReviewSnapshot b) =>
+        a.Name == b.Name && a.EndTime == b.EndTime && a.ReviewerIds.SequenceEqual(b.ReviewerIds) &&
+        a.ExpirationBehavior == b.ExpirationBehavior && a.ExpirationNote == b.ExpirationNote && a.AutoComplete == b.AutoComplete;
+}

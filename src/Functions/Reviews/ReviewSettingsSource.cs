@@ -1,0 +1,22 @@
+using AccessReviewFunctions.Domain.Reviews;
+
+namespace AccessReviewFunctions.Functions.Reviews;
+
+/// <summary>
+/// The global review defaults (<see cref="ReviewSettings"/>) from configuration section "Reviews": DefaultDuration,
+/// ExpirationBehavior, ExpirationNote, AutoComplete, MaxOpenReviewsPerPrincipal.
+/// </summary>
+public sealed class ReviewSettingsSource(IConfiguration configuration)
+{
+    public ReviewSettings Current()
+    {
+        var section = configuration.GetSection("Reviews");
+        var defaults = ReviewSettings.Default;
+        return new ReviewSettings(
+            section.GetValue("DefaultDuration", defaults.DefaultDuration),
+            section.GetValue("ExpirationBehavior", defaults.ExpirationBehavior),
+            section.GetValue("ExpirationNote", defaults.ExpirationNote),
+            section.GetValue("AutoComplete", defaults.AutoComplete),
+            section.GetValue("MaxOpenReviewsPerPrincipal", defaults.MaxOpenReviewsPerPrincipal));
+    }
+}
