@@ -26,6 +26,14 @@ internal sealed class TableReviewStore(ReviewTables tables, OutboxEntity outbox,
     {
         if (commit.OperationCount > ReviewCommit.MaxOperations)
         {
+            // Too many item rows for one transaction: they are upserted first, then the header and the rest
+            // commit atomically. Such a step (restore-all on a large review) must compute rows as absolute states.
+            await WriteAccessAsync(commit.Snapshot.Id, commit.Items ?? [], commit.SubItems ?? [], cancellationToken);
+            commit = commit with { Items = null, SubItems = null };
+        }
+
+        if (commit.OperationCount > ReviewCommit.MaxOperations)
+        {
             throw new InvalidOperationException($"A review commit holds at most {ReviewCommit.MaxOperations} operations, got {commit.OperationCount}");
         }
 

@@ -12,8 +12,16 @@ public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox, 
     private const int MaxAttempts = 20;
 
     /// <returns>The review after the step, or null when there is no such review.</returns>
+    public Task<SecurityAccessReview?> UpdateAsync(
+        string reviewId, Func<SecurityAccessReview, ReviewChange?> decide, string? causedBy, CancellationToken cancellationToken) =>
+        UpdateAsync(reviewId, (review, _) => Task.FromResult(decide(review)), causedBy, cancellationToken);
+
+    /// <summary>
+    /// As above, for a step that reads more of the partition (item rows) after the header: it runs again on every
+    /// retry, and the header's ETag in the commit guarantees nothing it read changed in between.
+    /// </summary>
     public async Task<SecurityAccessReview?> UpdateAsync(
-        string reviewId, Func<SecurityAccessReview, ReviewChange?> decide, string? causedBy, CancellationToken cancellationToken)
+        string reviewId, Func<SecurityAccessReview, CancellationToken, Task<ReviewChange?>> decide, string? causedBy, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -29,7 +37,7 @@ public sealed class ReviewUpdater(IReviewStore store, IOutboxDispatcher outbox, 
                 return loaded.Review;
             }
 
-            var decided = decide(loaded.Review);
+            var decided = await decide(loaded.Review, cancellationToken);
             if (decided is null)
             {
                 return loaded.Review;
