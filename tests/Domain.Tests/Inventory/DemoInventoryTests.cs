@@ -80,6 +80,8 @@ public sealed class DemoInventoryTests
             .ToHashSet();
 
         Assert.Equal(["sod-payments", "sod-changes", "sod-expenses"], demo.SodRules.Select(r => r.Id));
+        Assert.Equal(["ent00002400001000001", "00g00000002000000001", "0oaconcur00000000000"], demo.SodRules.Select(r => r.ResourceIdA));
+        Assert.Equal(["0oaworkday0000000000", "0oajira0000000000000", "0oacoupa000000000000"], demo.SodRules.Select(r => r.ResourceIdB));
         var payments = demo.SodRules[0];
         Assert.Equal("Create and approve payments", payments.Name);
         Assert.Equal(Severity.HIGH, payments.Severity);
