@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Domain.Reviews.Risk;
+
 namespace AccessReviewFunctions.Domain.Inventory;
 
 /// <summary>
@@ -59,6 +61,18 @@ public static class DemoInventory
         var catalog = DemoCatalog.Create(random);
         var users = DemoPeople.Create(random, referenceDate);
         var grants = new DemoGrants(random, referenceDate, catalog, users).Create();
-        return new InventoryDocument(users, catalog.Applications, catalog.Groups, catalog.Entitlements, catalog.Bundles, grants);
+        return new InventoryDocument(users, catalog.Applications, catalog.Groups, catalog.Entitlements, catalog.Bundles, grants, SodRules(catalog));
     }
+
+    /// <summary>
+    /// Three separation-of-duties rules: two HIGH ones the target principal breaks (NetSuite's first entitlement value vs
+    /// Workday; GitHub's first group vs Jira) and a MEDIUM one on applications the target does not hold (SAP Concur vs Coupa).
+    /// Built from the catalog without drawing random numbers, so the rest of the demo is unchanged.
+    /// </summary>
+    private static IReadOnlyList<SodRule> SodRules(DemoCatalog catalog) =>
+    [
+        new("sod-payments", "Create and approve payments", catalog.ValuesOf(AppId("netsuite"))[0].Id, AppId("workday"), Severity.HIGH),
+        new("sod-changes", "Deploy and approve changes", catalog.GroupsOf(AppId("github"))[0].Id, AppId("jira"), Severity.HIGH),
+        new("sod-expenses", "Submit and approve expenses", AppId("concur"), AppId("coupa"), Severity.MEDIUM),
+    ];
 }

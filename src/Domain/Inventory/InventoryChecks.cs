@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Domain.Reviews.Risk;
+
 namespace AccessReviewFunctions.Domain.Inventory;
 
 /// <summary>One validation run: collects the problems of one document.</summary>
@@ -10,13 +12,15 @@ internal sealed class InventoryChecks(InventoryValidator.Collections doc, Stored
     private readonly HashSet<string> redefinedEntitlements = new(StringComparer.Ordinal);
     private HashSet<string> userIds = [];
     private HashSet<string> appIds = [];
+    private HashSet<string> groupIds = [];
+    private readonly HashSet<string> valueIds = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Run()
     {
         userIds = Index(doc.Users, "users", u => u.Id, "id");
         appIds = Index(doc.Applications, "applications", a => a.Id, "id");
         Unique(doc.Users, "users", u => u.Login, "login", StringComparer.OrdinalIgnoreCase);
-        Collect(doc.Groups, appOfGroup, "groups", g => g.Id, g => g.AppId);
+        groupIds = Collect(doc.Groups, appOfGroup, "groups", g => g.Id, g => g.AppId);
         Collect(doc.Bundles, appOfBundle, "bundles", b => b.Id, b => b.AppId);
         Index(doc.Entitlements, "entitlements", e => e.Id, "id");
         CollectValues();
@@ -28,6 +32,8 @@ internal sealed class InventoryChecks(InventoryValidator.Collections doc, Stored
         Each(doc.Bundles, "bundles", CheckBundle);
         Each(doc.Grants, "grants", CheckGrant);
         Unique(doc.Grants, "grants", g => g.PrincipalId is null || g.AppId is null ? null : $"{g.PrincipalId} / {g.AppId}", "principalId/appId");
+        Index(doc.SodRules, "sodRules", r => r.Id, "id");
+        Each(doc.SodRules, "sodRules", CheckSodRule);
         return problems;
     }
 
@@ -111,6 +117,44 @@ internal sealed class InventoryChecks(InventoryValidator.Collections doc, Stored
         Members(path, "bundleIds", appId, grant.BundleIds, "bundle", appOfBundle, r => stored.Bundles.Contains(r));
     }
 
+    private void CheckSodRule(SodRule rule, string path)
+    {
+        Required(path, "name", rule.Name);
+        var hasA = Required(path, "resourceIdA", rule.ResourceIdA);
+        if (hasA)
+        {
+            KnownResource(path, "resourceIdA", rule.ResourceIdA!);
+        }
+
+        if (Required(path, "resourceIdB", rule.ResourceIdB))
+        {
+            if (hasA && string.Equals(rule.ResourceIdA, rule.ResourceIdB, StringComparison.Ordinal))
+            {
+                Problem($"{path}.resourceIdB: must differ from resourceIdA {rule.ResourceIdA}");
+            }
+            else
+            {
+                KnownResource(path, "resourceIdB", rule.ResourceIdB);
+            }
+        }
+
+        if (rule.Severity is not (Severity.LOW or Severity.MEDIUM or Severity.HIGH))
+        {
+            Problem($"{path}.severity: must be one of LOW, MEDIUM, HIGH");
+        }
+    }
+
+    /// <summary>Whether an unscoped id names an application, group or entitlement value of the document or of storage.</summary>
+    private void KnownResource(string path, string field, string id)
+    {
+        var known = appIds.Contains(id) || groupIds.Contains(id) || valueIds.Contains(id)
+            || (stored.Resources.TryGetValue(id, out var entitlements) && (entitlements.Count == 0 || entitlements.Any(e => !redefinedEntitlements.Contains(e))));
+        if (!known)
+        {
+            Problem($"{path}.{field}: unknown application, group or entitlement value {id}");
+        }
+    }
+
     private void CheckScoped(string path, string? appId, string? name)
     {
         if (Required(path, "appId", appId))
@@ -190,6 +234,7 @@ internal sealed class InventoryChecks(InventoryValidator.Collections doc, Stored
                     continue;
                 }
 
+                valueIds.Add(id);
                 if (!seen.TryAdd(id, path))
                 {
                     Problem($"{path}.id: duplicate id {id} (also {seen[id]})");
@@ -202,10 +247,10 @@ internal sealed class InventoryChecks(InventoryValidator.Collections doc, Stored
         }
     }
 
-    private void Collect<T>(IReadOnlyList<T> items, Dictionary<string, string> into, string name, Func<T, string?> id, Func<T, string?> appId)
+    private HashSet<string> Collect<T>(IReadOnlyList<T> items, Dictionary<string, string> into, string name, Func<T, string?> id, Func<T, string?> appId)
         where T : class
     {
-        Index(items, name, id, "id");
+        var ids = Index(items, name, id, "id");
         foreach (var item in items.OfType<T>())
         {
             if (id(item) is { } key && appId(item) is { } app && !string.IsNullOrWhiteSpace(app))
@@ -213,6 +258,8 @@ internal sealed class InventoryChecks(InventoryValidator.Collections doc, Stored
                 into.TryAdd(key, app);
             }
         }
+
+        return ids;
     }
 
     /// <summary>Checks each item's id (required, well-formed, unique) and returns the set of ids.</summary>

@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Domain.Reviews.Risk;
+
 namespace AccessReviewFunctions.Domain.Inventory;
 
 /// <summary>A batch of inventory to upsert: every collection may be empty.</summary>
@@ -7,9 +9,10 @@ public sealed record InventoryDocument(
     IReadOnlyList<AppGroup> Groups,
     IReadOnlyList<Entitlement> Entitlements,
     IReadOnlyList<EntitlementBundle> Bundles,
-    IReadOnlyList<Grant> Grants)
+    IReadOnlyList<Grant> Grants,
+    IReadOnlyList<SodRule> SodRules)
 {
-    public static InventoryDocument Empty { get; } = new([], [], [], [], [], []);
+    public static InventoryDocument Empty { get; } = new([], [], [], [], [], [], []);
 
     /// <summary>The same document with absent (null) optional lists replaced by empty ones; call after validation.</summary>
     public InventoryDocument Normalized() => new(
@@ -18,7 +21,8 @@ public sealed record InventoryDocument(
         Groups,
         Entitlements.Select(e => e with { Values = e.Values ?? [] }).ToList(),
         Bundles.Select(b => b with { EntitlementValueIds = b.EntitlementValueIds ?? [] }).ToList(),
-        Grants.Select(g => g with { GroupIds = g.GroupIds ?? [], EntitlementValueIds = g.EntitlementValueIds ?? [], BundleIds = g.BundleIds ?? [] }).ToList());
+        Grants.Select(g => g with { GroupIds = g.GroupIds ?? [], EntitlementValueIds = g.EntitlementValueIds ?? [], BundleIds = g.BundleIds ?? [] }).ToList(),
+        SodRules ?? []);
 }
 
 /// <summary>An application with the groups, entitlements and bundles it defines.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Inventory;
 
@@ -25,6 +26,7 @@ public static partial class InventoryValidator
         var groupRefs = new HashSet<AppResourceRef>();
         var valueRefs = new HashSet<AppResourceRef>();
         var bundleRefs = new HashSet<AppResourceRef>();
+        var resourceRefs = new HashSet<string>(StringComparer.Ordinal);
 
         void User(string? id)
         {
@@ -84,7 +86,18 @@ public static partial class InventoryValidator
             Scoped(bundleRefs, bundles, grant.AppId, grant.BundleIds);
         }
 
-        return new InventoryReferences(userRefs, appRefs, groupRefs, valueRefs, bundleRefs);
+        foreach (var rule in doc.SodRules.OfType<SodRule>())
+        {
+            foreach (var id in new[] { rule.ResourceIdA, rule.ResourceIdB })
+            {
+                if (!string.IsNullOrWhiteSpace(id) && !apps.Contains(id) && !groups.Contains(id) && !values.Contains(id))
+                {
+                    resourceRefs.Add(id);
+                }
+            }
+        }
+
+        return new InventoryReferences(userRefs, appRefs, groupRefs, valueRefs, bundleRefs, resourceRefs);
     }
 
     /// <summary>Every problem of the document; empty when it may be stored.</summary>
@@ -107,7 +120,8 @@ public static partial class InventoryValidator
         IReadOnlyList<AppGroup> Groups,
         IReadOnlyList<Entitlement> Entitlements,
         IReadOnlyList<EntitlementBundle> Bundles,
-        IReadOnlyList<Grant> Grants)
+        IReadOnlyList<Grant> Grants,
+        IReadOnlyList<SodRule> SodRules)
     {
         public static Collections Of(InventoryDocument document) => new(
             document.Users ?? [],
@@ -115,6 +129,7 @@ public static partial class InventoryValidator
             document.Groups ?? [],
             document.Entitlements ?? [],
             document.Bundles ?? [],
-            document.Grants ?? []);
+            document.Grants ?? [],
+            document.SodRules ?? []);
     }
 }

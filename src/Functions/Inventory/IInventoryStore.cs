@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Functions.Inventory;
 
@@ -21,6 +22,9 @@ public interface IInventoryStore
 
     /// <summary>Per application, how many principals hold a grant of each assignment type (every type present, zero included).</summary>
     Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken);
+
+    /// <summary>Every stored separation-of-duties rule, ordered by id.</summary>
+    Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken);
 
     /// <summary>Which of the referenced ids are already stored, for <see cref="InventoryValidator"/>.</summary>
     Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 using Microsoft.WindowsAzure.Storage.Table;
 
 namespace AccessReviewFunctions.Functions.Inventory;
@@ -7,6 +8,7 @@ namespace AccessReviewFunctions.Functions.Inventory;
 internal static class InventoryEntities
 {
     public const string UserPartition = "user";
+    public const string SodPartition = "sod";
     public const string AppRow = "app";
     public const string GroupPrefix = "group:";
     public const string EntitlementPrefix = "ent:";
@@ -141,6 +143,20 @@ internal static class InventoryEntities
         JsonColumns.Read<IReadOnlyList<string>>(e, "BundleIds", []),
         Time(e, "LastAccess"),
         e.Properties.TryGetValue("AccessCount90Days", out var count) ? count.Int32Value ?? 0 : 0);
+
+    public static DynamicTableEntity From(SodRule rule)
+    {
+        var entity = new DynamicTableEntity(SodPartition, rule.Id);
+        var p = entity.Properties;
+        p["Name"] = new EntityProperty(rule.Name);
+        p["ResourceIdA"] = new EntityProperty(rule.ResourceIdA);
+        p["ResourceIdB"] = new EntityProperty(rule.ResourceIdB);
+        p["Severity"] = new EntityProperty(rule.Severity.ToString());
+        return entity;
+    }
+
+    public static SodRule ToSodRule(DynamicTableEntity e) =>
+        new(e.RowKey, Text(e, "Name")!, Text(e, "ResourceIdA")!, Text(e, "ResourceIdB")!, Enum.Parse<Severity>(Text(e, "Severity")!));
 
     public static string? Text(DynamicTableEntity e, string name) => e.Properties.TryGetValue(name, out var p) ? p.StringValue : null;
 

@@ -4,7 +4,7 @@ using AccessReviewFunctions.Domain.Inventory;
 namespace AccessReviewFunctions.Functions.Inventory;
 
 /// <summary>How many of each kind an import upserted.</summary>
-public sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants);
+public sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants, int SodRules);
 
 /// <summary>Validates a whole document against itself and the stored inventory, then stores all of it or nothing.</summary>
 internal sealed class InventoryImporter(IInventoryStore store, ILogger<InventoryImporter> logger)
@@ -22,7 +22,8 @@ internal sealed class InventoryImporter(IInventoryStore store, ILogger<Inventory
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await store.UpsertAsync(document.Normalized(), cancellationToken);
         var counts = new ImportCounts(
-            document.Users.Count, document.Applications.Count, document.Groups.Count, document.Entitlements.Count, document.Bundles.Count, document.Grants.Count);
+            document.Users.Count, document.Applications.Count, document.Groups.Count, document.Entitlements.Count, document.Bundles.Count, document.Grants.Count,
+            document.SodRules.Count);
         logger.LogInformation("Inventory import stored {Counts} in {Elapsed}", counts, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return counts;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Functions.Inventory;
 
@@ -21,7 +22,8 @@ internal static class InventoryJson
         var request = await JsonSerializer.DeserializeAsync<ImportRequest>(body, Options, cancellationToken)
             ?? throw new JsonException("The body must be a JSON object.");
         return new InventoryDocument(
-            request.Users ?? [], request.Applications ?? [], request.Groups ?? [], request.Entitlements ?? [], request.Bundles ?? [], request.Grants ?? []);
+            request.Users ?? [], request.Applications ?? [], request.Groups ?? [], request.Entitlements ?? [], request.Bundles ?? [], request.Grants ?? [],
+            request.SodRules ?? []);
     }
 
     private sealed record ImportRequest(
@@ -30,7 +32,8 @@ internal static class InventoryJson
         List<AppGroup>? Groups,
         List<Entitlement>? Entitlements,
         List<EntitlementBundle>? Bundles,
-        List<Grant>? Grants);
+        List<Grant>? Grants,
+        List<SodRule>? SodRules);
 
     private sealed class LenientEnumConverterFactory : JsonConverterFactory
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Table;
@@ -10,7 +11,8 @@ namespace AccessReviewFunctions.Functions.Inventory;
 /// <summary>
 /// The inventory in four tables: users (PK "user", RK id), resources (PK appId, RK "app" | "group:{id}" | "ent:{id}" |
 /// "bundle:{id}"), grants (PK principalId, RK appId) and appgrants (PK appId, RK principalId), the last giving
-/// per-application counts that stay right across re-imports because a grant is one row per (app, principal).
+/// per-application counts that stay right across re-imports because a grant is one row per (app, principal);
+/// separation-of-duties rules in sodrules (PK "sod", RK id).
 /// </summary>
 internal sealed class TableInventoryStore : IInventoryStore
 {
@@ -19,6 +21,7 @@ internal sealed class TableInventoryStore : IInventoryStore
     private readonly CloudTable resources;
     private readonly CloudTable grants;
     private readonly CloudTable appGrants;
+    private readonly CloudTable sodRules;
     private volatile bool tablesExist;
 
     public TableInventoryStore(CloudStorageAccount account, StorageNames names)
@@ -28,6 +31,7 @@ internal sealed class TableInventoryStore : IInventoryStore
         resources = client.GetTableReference(names.Table("invresources"));
         grants = client.GetTableReference(names.Table("invgrants"));
         appGrants = client.GetTableReference(names.Table("invappgrants"));
+        sodRules = client.GetTableReference(names.Table("invsodrules"));
     }
 
     public async Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken)
@@ -42,7 +46,8 @@ internal sealed class TableInventoryStore : IInventoryStore
             TableBatches.UpsertAsync(resources, resourceEntities, cancellationToken));
         await Task.WhenAll(
             TableBatches.UpsertAsync(grants, document.Grants.Select(g => From(g)), cancellationToken),
-            TableBatches.UpsertAsync(appGrants, document.Grants.Select(AppGrant), cancellationToken));
+            TableBatches.UpsertAsync(appGrants, document.Grants.Select(AppGrant), cancellationToken),
+            TableBatches.UpsertAsync(sodRules, document.SodRules.Select(r => From(r)), cancellationToken));
     }
 
     public async Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken)
@@ -116,6 +121,9 @@ internal sealed class TableInventoryStore : IInventoryStore
         return appIds.Distinct().Select(id => stats[id]).ToList();
     }
 
+    public async Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) =>
+        (await PartitionAsync(sodRules, SodPartition, cancellationToken)).Select(ToSodRule).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+
     public async Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken)
     {
         var storedUsers = await RetrieveManyAsync(users, references.UserIds.Select(id => (UserPartition, id)), cancellationToken);
@@ -139,8 +147,71 @@ internal sealed class TableInventoryStore : IInventoryStore
             rows.Where(e => e.RowKey == AppRow).Select(e => e.PartitionKey).ToHashSet(StringComparer.Ordinal),
             Rows(rows, GroupPrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
             values,
-            Rows(rows, BundlePrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet());
+            Rows(rows, BundlePrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
+            await StoredResourcesAsync(references.ResourceIds, cancellationToken));
     }
+
+    /// <summary>
+    /// Resolves unscoped ids (SoD rule sides): applications by point reads; groups and entitlement values, whose
+    /// partition is unknown, by one scan of the group and entitlement rows of invresources. Only runs for ids the
+    /// document does not define, and rules are few, so the scan is rare.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> StoredResourcesAsync(IReadOnlySet<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        await EnsureTablesAsync(cancellationToken);
+        await ForEachAsync(ids.Where(InventoryValidator.IsValidId), cancellationToken, async (id, ct) =>
+        {
+            if (await RetrieveAsync(resources, id, AppRow, ct) is not null)
+            {
+                found[id] = [];
+            }
+        });
+
+        var filter = TableQuery.CombineFilters(RowKeyPrefixFilter(GroupPrefix), TableOperators.Or, RowKeyPrefixFilter(EntitlementPrefix));
+        var valueEntitlements = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var row in await resources.QueryAllAsync(filter, cancellationToken))
+        {
+            if (row.RowKey.StartsWith(GroupPrefix, StringComparison.Ordinal))
+            {
+                var groupId = row.RowKey[GroupPrefix.Length..];
+                if (ids.Contains(groupId))
+                {
+                    found[groupId] = [];
+                }
+
+                continue;
+            }
+
+            var entitlementId = row.RowKey[EntitlementPrefix.Length..];
+            foreach (var value in ToEntitlement(row, entitlementId).Values.Where(v => ids.Contains(v.Id)))
+            {
+                if (!valueEntitlements.TryGetValue(value.Id, out var holders))
+                {
+                    valueEntitlements[value.Id] = holders = [];
+                }
+
+                holders.Add(entitlementId);
+            }
+        }
+
+        foreach (var (valueId, entitlementIds) in valueEntitlements)
+        {
+            found.TryAdd(valueId, entitlementIds);
+        }
+
+        return found;
+    }
+
+    private static string RowKeyPrefixFilter(string prefix) => TableQuery.CombineFilters(
+        TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, prefix),
+        TableOperators.And,
+        TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, prefix[..^1] + (char)(prefix[^1] + 1)));
 
     private static string PrefixFilter(string prefix)
     {
@@ -205,7 +276,7 @@ internal sealed class TableInventoryStore : IInventoryStore
             return;
         }
 
-        await Task.WhenAll(new[] { users, resources, grants, appGrants }.Select(t => t.CreateIfNotExistsAsync(null, null, cancellationToken)));
+        await Task.WhenAll(new[] { users, resources, grants, appGrants, sodRules }.Select(t => t.CreateIfNotExistsAsync(null, null, cancellationToken)));
         tablesExist = true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Tests.Inventory;
 
@@ -69,5 +70,29 @@ public sealed class DemoInventoryTests
         Assert.True(demo.Grants.Count(g => g.LastAccess is null) > 100);
         Assert.True(demo.Grants.Count(g => g.LastAccess < Reference.AddDays(-90)) > 100);
         Assert.All(demo.Grants, g => Assert.True(g.LastAccess is null || g.AssignedDate <= g.LastAccess));
+    }
+
+    [Fact]
+    public void Create_SodRules_TwoHighFireForTargetOneMediumDoesNot()
+    {
+        var held = demo.Grants.Where(g => g.PrincipalId == DemoInventory.TargetId)
+            .SelectMany(g => g.GroupIds.Concat(g.EntitlementValueIds).Append(g.AppId))
+            .ToHashSet();
+
+        Assert.Equal(["sod-payments", "sod-changes", "sod-expenses"], demo.SodRules.Select(r => r.Id));
+        Assert.Equal(["ent00002400001000001", "00g00000002000000001", "0oaconcur00000000000"], demo.SodRules.Select(r => r.ResourceIdA));
+        Assert.Equal(["0oaworkday0000000000", "0oajira0000000000000", "0oacoupa000000000000"], demo.SodRules.Select(r => r.ResourceIdB));
+        var payments = demo.SodRules[0];
+        Assert.Equal("Create and approve payments", payments.Name);
+        Assert.Equal(Severity.HIGH, payments.Severity);
+        Assert.Equal(DemoInventory.AppId("netsuite"), demo.Entitlements.Single(e => e.Values.Any(v => v.Id == payments.ResourceIdA)).AppId);
+        Assert.Equal(DemoInventory.AppId("workday"), payments.ResourceIdB);
+        var changes = demo.SodRules[1];
+        Assert.Equal(DemoInventory.AppId("github"), demo.Groups.Single(g => g.Id == changes.ResourceIdA).AppId);
+        Assert.Equal(DemoInventory.AppId("jira"), changes.ResourceIdB);
+        Assert.All(demo.SodRules.Take(2), r => Assert.True(held.Contains(r.ResourceIdA) && held.Contains(r.ResourceIdB), r.Id));
+        var expenses = demo.SodRules[2];
+        Assert.Equal(Severity.MEDIUM, expenses.Severity);
+        Assert.False(held.Contains(expenses.ResourceIdA) || held.Contains(expenses.ResourceIdB));
     }
 }

@@ -102,14 +102,15 @@ public sealed class InventoryValidatorTests
     {
         var document = new InventoryDocument(
             [Sample.User(managerId: "00ustored000000000001")], [], [], [], [],
-            [Sample.Grant(appId: "0oastored", groups: ["00gstored"], values: ["entstored"], bundles: ["enbstored"])]);
+            [Sample.Grant(appId: "0oastored", groups: ["00gstored"], values: ["entstored"], bundles: ["enbstored"])], []);
         var references = InventoryValidator.UnresolvedReferences(document);
         var stored = new StoredInventoryIds(
             references.UserIds,
             references.AppIds,
             references.Groups,
             references.EntitlementValues.ToDictionary(v => v, _ => "espstored"),
-            references.Bundles);
+            references.Bundles,
+            new Dictionary<string, IReadOnlyList<string>>());
 
         Assert.Equal(["00ustored000000000001"], references.UserIds);
         Assert.Equal(["0oastored"], references.AppIds);
@@ -135,7 +136,7 @@ public sealed class InventoryValidatorTests
     [Fact]
     public void Validate_NullEntriesAndCollections_ReportedNotThrown()
     {
-        var document = new InventoryDocument([null!], null!, [], [], [], [Sample.Grant() with { GroupIds = null! }]);
+        var document = new InventoryDocument([null!], null!, [], [], [], [Sample.Grant() with { GroupIds = null! }], null!);
 
         var problems = Sample.Validate(document);
 

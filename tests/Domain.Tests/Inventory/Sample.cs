@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Tests.Inventory;
 
@@ -26,9 +27,14 @@ internal static class Sample
         IReadOnlyList<AppGroup>? groups = null,
         IReadOnlyList<Entitlement>? entitlements = null,
         IReadOnlyList<EntitlementBundle>? bundles = null,
-        IReadOnlyList<Grant>? grants = null) =>
+        IReadOnlyList<Grant>? grants = null,
+        IReadOnlyList<SodRule>? sodRules = null) =>
         new(users ?? [User()], apps ?? [App()], groups ?? [Group()], entitlements ?? [Entitlement(valueIds: "ent00000000000000001")], bundles ?? [],
-            grants ?? [Grant(groups: ["00g00000000000000001"], values: ["ent00000000000000001"])]);
+            grants ?? [Grant(groups: ["00g00000000000000001"], values: ["ent00000000000000001"])], sodRules ?? []);
+
+    /// <summary>A valid rule over the sample group and entitlement value.</summary>
+    public static SodRule Rule(string id = "sod1", string a = "00g00000000000000001", string b = "ent00000000000000001", Severity severity = Severity.HIGH) =>
+        new(id, "Rule " + id, a, b, severity);
 
     public static IReadOnlyList<string> Validate(InventoryDocument document, StoredInventoryIds? stored = null) =>
         InventoryValidator.Validate(document, stored ?? StoredInventoryIds.None);

@@ -31,7 +31,8 @@ internal static class InventoryData
         [new AppGroup(GroupId, AppId, "Salesforce Users", null)],
         [new Entitlement("espent00000000000001", AppId, "Role", null, [new EntitlementValue(ValueId, "Viewer", null)])],
         [],
-        grants ?? []);
+        grants ?? [],
+        []);
 
     public static JsonContent Json(object document) => JsonContent.Create(document, options: InventoryJson.Options);
 }

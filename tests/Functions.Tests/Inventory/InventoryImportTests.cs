@@ -114,7 +114,7 @@ public sealed class InventoryImportTests : IDisposable
     {
         var admin = host.AsAdmin();
         await admin.PostAsync("/api/v1/inventory/import", Json(Document([User(1)])));
-        var grantsOnly = new InventoryDocument([], [], [], [], [], [Grant(1, AssignmentType.GROUP)]);
+        var grantsOnly = new InventoryDocument([], [], [], [], [], [Grant(1, AssignmentType.GROUP)], []);
 
         var response = await admin.PostAsync("/api/v1/inventory/import", Json(grantsOnly));
 

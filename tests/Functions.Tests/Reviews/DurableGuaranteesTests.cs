@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Runtime;
@@ -189,6 +190,8 @@ public sealed class DurableGuaranteesTests
 
         public Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken) =>
             inner.GetAssignmentStatsAsync(appIds, cancellationToken);
+
+        public Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) => inner.GetSodRulesAsync(cancellationToken);
 
         public Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken) =>
             inner.ExistingIdsAsync(references, cancellationToken);
