@@ -43,6 +43,7 @@ public static class HostSetup
         builder.Services.AddWorkflowRuntime(builder.Configuration);
         builder.Services.AddInventory();
         builder.Services.AddReviews();
+        builder.Services.AddOktaRateLimiting();
     }
 
     public static void UseAccessReviewPipeline(this WebApplication app)
@@ -50,6 +51,7 @@ public static class HostSetup
         app.UseExceptionHandler(error => error.Run(context => ErrorMapping.WriteAsync(context)));
         app.UseStatusCodePages(context => ErrorMapping.WriteStatusAsync(context.HttpContext));
         app.UseAuthentication();
+        app.UseOktaRateLimiting();
         app.UseAuthorization();
     }
 

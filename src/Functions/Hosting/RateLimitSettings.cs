@@ -1,0 +1,15 @@
+namespace AccessReviewFunctions.Functions.Hosting;
+
+/// <summary>The <c>RateLimiting</c> settings: a fixed window budget per caller (user, or client IP when anonymous).</summary>
+public sealed class RateLimitSettings
+{
+    public const string Section = "RateLimiting";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests one caller may make in one window.</summary>
+    public int PermitLimit { get; set; } = 600;
+
+    /// <summary>The window's length; windows are aligned to the clock (a one-minute window resets on the minute).</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
