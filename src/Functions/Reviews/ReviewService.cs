@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Reviews.Storage;
@@ -42,19 +43,82 @@ public sealed class ReviewService(
     }
 
     public Task<SecurityAccessReview> ActAsync(ReviewScope scope, string reviewId, string? actionType, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, reviewId, review => actionType switch
+        ChangeAsync(scope, reviewId, async (review, ct) =>
         {
-            ReviewActions.CloseReview => ReviewChange.Of(review.Close(clock.GetUtcNow(), scope.CallerId, CloseReason.Manual)),
-            _ => throw UnavailableAction(review, actionType),
+            if (!ReviewActions.Available(review).Contains(actionType))
+            {
+                throw UnavailableAction(review, actionType);
+            }
+
+            var now = clock.GetUtcNow();
+            switch (actionType)
+            {
+                case ReviewActions.CloseReview:
+                    return ReviewChange.Of(review.Close(now, scope.CallerId, CloseReason.Manual));
+                case ReviewActions.UniversalLogout:
+                    return ReviewChange.Of(review.RequestUniversalLogout(now, scope.CallerId));
+                default:
+                    var (restored, summary) = review.RestoreAll(
+                        now, scope.CallerId, await store.ListItemsAsync(reviewId, ct), await store.ListSubItemsAsync(reviewId, null, ct));
+                    return ReviewSteps.OnRestoredAll(restored, summary);
+            }
         }, cancellationToken);
 
     public Task<SecurityAccessReview> CommentAsync(ReviewScope scope, string reviewId, string? comment, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, reviewId, review => ReviewChange.Of(review.Comment(clock.GetUtcNow(), scope.CallerId, comment)), cancellationToken);
+        ChangeAsync(scope, reviewId, (review, _) => Task.FromResult<ReviewChange?>(ReviewChange.Of(review.Comment(clock.GetUtcNow(), scope.CallerId, comment))), cancellationToken);
+
+    /// <summary>A reviewer's decision on an access item (aim…) or a sub-access item (sai…).</summary>
+    public Task<SecurityAccessReview> DecideAsync(ReviewScope scope, string reviewId, string targetId, string? type, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<AccessAction>(type, ignoreCase: false, out var action) || !Enum.IsDefined(action))
+        {
+            throw DomainException.Validation([$"type: must be {AccessAction.REVOKE_ACCESS} or {AccessAction.RESTORE_ACCESS}"]);
+        }
+
+        return ChangeAsync(scope, reviewId, async (review, ct) =>
+        {
+            review.EnsureActive();
+            var target = await FindTargetAsync(reviewId, targetId, ct);
+            return ReviewSteps.OnDecided(review.Decide(clock.GetUtcNow(), scope.CallerId, target, action));
+        }, cancellationToken);
+    }
+
+    /// <summary>An admin's change of name, end time, reviewers or expiry settings.</summary>
+    public async Task<SecurityAccessReview> UpdateAsync(string reviewId, ReviewPatch patch, string actorId, CancellationToken cancellationToken)
+    {
+        var known = patch.ReviewerIds is null
+            ? new KnownUsers(new HashSet<string>())
+            : new KnownUsers((await inventory.FindUsersAsync(patch.ReviewerIds.Distinct().ToList(), cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
+        if (patch.ReviewerIds is not null)
+        {
+            await index.AddReviewersAsync(reviewId, known.ExistingIds, cancellationToken);
+        }
+
+        return await ChangeAsync(ReviewScope.Admin(actorId), reviewId, (review, _) =>
+        {
+            var endTime = review.State.EndTime;
+            return Task.FromResult(ReviewSteps.OnUpdated(review, endTime, review.Update(clock.GetUtcNow(), actorId, patch, known)));
+        }, cancellationToken);
+    }
+
+    private async Task<DecisionTarget> FindTargetAsync(string reviewId, string targetId, CancellationToken cancellationToken)
+    {
+        if (await store.GetItemAsync(reviewId, targetId, cancellationToken) is { } item)
+        {
+            return new DecisionTarget(item, await store.ListSubItemsAsync(reviewId, item.Id, cancellationToken));
+        }
+
+        var sub = (await store.ListSubItemsAsync(reviewId, null, cancellationToken)).FirstOrDefault(s => s.Id == targetId)
+            ?? throw DomainException.NotFound($"{targetId} (AccessItem)");
+        var parent = await store.GetItemAsync(reviewId, sub.AccessItemId, cancellationToken)
+            ?? throw DomainException.NotFound($"{sub.AccessItemId} (AccessItem)");
+        return new DecisionTarget(parent, await store.ListSubItemsAsync(reviewId, parent.Id, cancellationToken), sub.Id);
+    }
 
     private async Task<SecurityAccessReview> ChangeAsync(
-        ReviewScope scope, string reviewId, Func<SecurityAccessReview, ReviewChange> change, CancellationToken cancellationToken)
+        ReviewScope scope, string reviewId, Func<SecurityAccessReview, CancellationToken, Task<ReviewChange?>> change, CancellationToken cancellationToken)
     {
-        var review = await updater.UpdateAsync(reviewId, review => change(scope.Require(review, reviewId)), null, cancellationToken);
+        var review = await updater.UpdateAsync(reviewId, (review, ct) => change(scope.Require(review, reviewId), ct), null, cancellationToken);
         return scope.Require(review, reviewId);
     }
 

@@ -12,18 +12,19 @@ public static class TestInventory
     public const string Outsider = "00uoutsider000000001";
     public const string Admin = "00uadmin0000000000001";
 
-    public static async Task ImportAsync(TestHost host)
+    public static async Task ImportAsync(TestHost host, DateTimeOffset? assignedDate = null)
     {
-        var response = await host.AsAdmin().PostAsJsonAsync("/api/v1/inventory/import", Document());
+        var response = await host.AsAdmin().PostAsJsonAsync("/api/v1/inventory/import", Document(assignedDate?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Import failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 
-    private static object Document()
+    private static object Document(string? assignedDate)
     {
         var created = "2024-01-02T03:04:05Z";
+        var assigned = assignedDate ?? created;
         object User(string id, string first, string last) => new
         {
             id, login = $"{first.ToLowerInvariant()}@example.com", email = $"{first.ToLowerInvariant()}@example.com",
@@ -55,9 +56,9 @@ public static class TestInventory
             bundles = new[] { new { id = "enbops00000000000001", appId = "0oaaws00000000000001", name = "Ops bundle", description = "Ops access", entitlementValueIds = new[] { "entread0000000000001" } } },
             grants = new object[]
             {
-                new { principalId = Target, appId = "0oagithub00000000001", assignmentType = "GROUP", assignedDate = created, groupIds = new[] { "00gadmins00000000001" }, entitlementValueIds = Array.Empty<string>(), bundleIds = Array.Empty<string>(), lastAccess = "2025-12-30T00:00:00Z", accessCount90Days = 40 },
-                new { principalId = Target, appId = "0oaslack000000000001", assignmentType = "INDIVIDUAL", assignedDate = created, groupIds = Array.Empty<string>(), entitlementValueIds = Array.Empty<string>(), bundleIds = Array.Empty<string>(), accessCount90Days = 0 },
-                new { principalId = Target, appId = "0oaaws00000000000001", assignmentType = "ACCESS_REQUEST", assignedDate = created, groupIds = Array.Empty<string>(), entitlementValueIds = new[] { "entadmin000000000001" }, bundleIds = new[] { "enbops00000000000001" }, lastAccess = "2025-06-01T00:00:00Z", accessCount90Days = 3 },
+                new { principalId = Target, appId = "0oagithub00000000001", assignmentType = "GROUP", assignedDate = assigned, groupIds = new[] { "00gadmins00000000001" }, entitlementValueIds = Array.Empty<string>(), bundleIds = Array.Empty<string>(), lastAccess = "2025-12-30T00:00:00Z", accessCount90Days = 40 },
+                new { principalId = Target, appId = "0oaslack000000000001", assignmentType = "INDIVIDUAL", assignedDate = assigned, groupIds = Array.Empty<string>(), entitlementValueIds = Array.Empty<string>(), bundleIds = Array.Empty<string>(), accessCount90Days = 0 },
+                new { principalId = Target, appId = "0oaaws00000000000001", assignmentType = "ACCESS_REQUEST", assignedDate = assigned, groupIds = Array.Empty<string>(), entitlementValueIds = new[] { "entadmin000000000001" }, bundleIds = new[] { "enbops00000000000001" }, lastAccess = "2025-06-01T00:00:00Z", accessCount90Days = 3 },
             },
         };
     }

@@ -1,6 +1,23 @@
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
 
-public sealed record CreateReviewRequest(string? PrincipalId, string? Name, ReviewerSettingsDto? ReviewerSettings, DateTimeOffset? EndTime);
+public sealed record CreateReviewRequest(
+    string? PrincipalId,
+    string? Name,
+    ReviewerSettingsDto? ReviewerSettings,
+    DateTimeOffset? EndTime,
+    string? ExpirationBehavior = null,
+    string? ExpirationNote = null,
+    bool? AutoComplete = null);
+
+public sealed record PatchReviewRequest(
+    string? Name,
+    DateTimeOffset? EndTime,
+    ReviewerSettingsDto? ReviewerSettings,
+    string? ExpirationBehavior = null,
+    string? ExpirationNote = null,
+    bool? AutoComplete = null);
+
+public sealed record ItemActionRequest(string? Type);
 
 public sealed record ReviewerSettingsDto(string? Type, UserSettingsDto? UserSettings);
 
@@ -19,6 +36,9 @@ public sealed record ReviewDto(
     DateTimeOffset Created,
     DateTimeOffset LastUpdated,
     string LastUpdatedBy,
+    string ExpirationBehavior,
+    string? ExpirationNote,
+    bool AutoComplete,
     IReadOnlyDictionary<string, LinkDto> _links);
 
 public sealed record LinkDto(string Href, LinkHints Hints);

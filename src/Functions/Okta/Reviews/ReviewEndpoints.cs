@@ -20,6 +20,12 @@ internal static class ReviewEndpoints
     {
         var admin = app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy);
         admin.MapPost("/", CreateAsync);
+        admin.MapPatch("/{reviewId}", async (string reviewId, PatchReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
+        {
+            var patch = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(["body: the fields to change are required"]));
+            var review = await reviews.UpdateAsync(reviewId, patch, Caller.From(user).UserId, ct);
+            return TypedResults.Ok(await ToDtoAsync(review.State, inventory, AdminBase, ct));
+        });
         MapShared(admin, AdminBase, user => ReviewScope.Admin(Caller.From(user).UserId));
 
         var mine = app.MapGroup(MyBase).RequireAuthorization();
@@ -66,6 +72,12 @@ internal static class ReviewEndpoints
             }
 
             await reviews.ActAsync(scopeOf(user), reviewId, body.ActionType, ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/{reviewId}/accesses/{targetId}/actions", async (string reviewId, string targetId, ItemActionRequest? body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
+        {
+            await reviews.DecideAsync(scopeOf(user), reviewId, targetId, body?.Type, ct);
             return TypedResults.NoContent();
         });
 

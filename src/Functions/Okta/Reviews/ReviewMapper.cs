@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Functions.Reviews.Storage;
@@ -23,6 +24,9 @@ internal static class ReviewMapper
             review.Created,
             review.LastUpdated,
             review.LastUpdatedBy,
+            review.ExpirationBehavior.ToString(),
+            review.ExpirationNote,
+            review.AutoComplete,
             new Dictionary<string, LinkDto>
             {
                 ["securityAccessReviewDetails"] = Link(self, "GET"),
@@ -41,7 +45,24 @@ internal static class ReviewMapper
         new(user.Id, user.Email, user.FirstName, user.LastName, user.Login, user.Status.ToString());
 
     public static NewReview ToDomain(CreateReviewRequest request) =>
-        new(request.PrincipalId, request.Name, request.ReviewerSettings?.Type, request.ReviewerSettings?.UserSettings?.IncludedUserIds, request.EndTime);
+        new(request.PrincipalId, request.Name, request.ReviewerSettings?.Type, request.ReviewerSettings?.UserSettings?.IncludedUserIds, request.EndTime,
+            Expiration(request.ExpirationBehavior), request.ExpirationNote, request.AutoComplete);
+
+    public static ReviewPatch ToDomain(PatchReviewRequest request)
+    {
+        if (request.ReviewerSettings is { Type: not (null or "USER") })
+        {
+            throw DomainException.Validation(["reviewerSettings.type: must be USER"]);
+        }
+
+        return new ReviewPatch(request.Name, request.EndTime, request.ReviewerSettings?.UserSettings?.IncludedUserIds,
+            Expiration(request.ExpirationBehavior), request.ExpirationNote, request.AutoComplete);
+    }
+
+    private static ExpirationBehavior? Expiration(string? value) =>
+        value is null ? null
+        : Enum.TryParse<ExpirationBehavior>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw DomainException.Validation([$"expirationBehavior: must be {ExpirationBehavior.DO_NOTHING} or {ExpirationBehavior.AUTO_REJECT_INCOMPLETE}"]);
 
     public static LinkDto Link(string href, params string[] allow) => new(href, new LinkHints(allow));
 }

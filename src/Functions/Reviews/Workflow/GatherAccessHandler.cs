@@ -34,7 +34,8 @@ internal sealed class GatherAccessHandler(IReviewStore store, IInventoryStore in
     {
         var stats = await inventory.GetAssignmentStatsAsync(access.Grants.Select(g => g.AppId).Distinct().ToList(), cancellationToken);
         var past = await decisions.ListAsync(access.Principal.Id, cancellationToken);
-        return new RiskContext(stats.ToDictionary(s => s.AppId), past, [], clock.GetUtcNow());
+        var rules = await inventory.GetSodRulesAsync(cancellationToken);
+        return new RiskContext(stats.ToDictionary(s => s.AppId), past, rules, clock.GetUtcNow());
     }
 
     public Task OnPoisonAsync(GatherAccess message, string error, CancellationToken cancellationToken) =>

@@ -43,6 +43,26 @@ public static class ReviewSteps
     public static ReviewChange? CloseIfDue(SecurityAccessReview review, DateTimeOffset now) =>
         review.IsDue(now) ? ReviewChange.Of(review.Close(now, null, CloseReason.EndTimeReached)) : null;
 
+    /// <summary>An admin's change: a new end time arms a new timer (the old one finds a different end time and is ignored).</summary>
+    public static ReviewChange? OnUpdated(SecurityAccessReview review, DateTimeOffset previousEndTime, IReadOnlyList<ReviewEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var rearm = review.State.EndTime != previousEndTime && review.Status is ReviewStatus.PENDING or ReviewStatus.ACTIVE;
+        return new ReviewChange(events, rearm ? [EndTimer(review.Id, review.State.EndTime, 0)] : []);
+    }
+
+    /// <summary>A decision on an item: its rows and events.</summary>
+    public static ReviewChange OnDecided(DecisionResult result) =>
+        new(result.Events, [], [result.Item], result.ChangedSubItems);
+
+    /// <summary>Restore-all: every restored item's rows, one event.</summary>
+    public static ReviewChange OnRestoredAll(DecisionResult[] restored, ReviewEvent summary) =>
+        new([summary], [], [.. restored.Select(r => r.Item)], [.. restored.SelectMany(r => r.ChangedSubItems)]);
+
     /// <summary>The automatic rejections are stored: finish them.</summary>
     public static ReviewChange? OnAutoRejected(SecurityAccessReview review, IReadOnlyList<AccessItem> storedItems, DateTimeOffset now) =>
         review.State.AutoRejectPending ? ReviewChange.Of(review.CompleteAutoRejections(now, storedItems)) : null;

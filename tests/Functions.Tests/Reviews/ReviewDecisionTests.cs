@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Domain.Reviews.Risk;
+using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
+
+namespace AccessReviewFunctions.Functions.Tests.Reviews;
+
+public sealed class ReviewDecisionTests : IAsyncLifetime
+{
+    private const string Aws = "0oaaws00000000000001";
+    private const string GitHub = "0oagithub00000000001";
+    private readonly TestHost host = new();
+    private HttpClient admin = null!;
+    private HttpClient reviewer = null!;
+
+    public async Task InitializeAsync()
+    {
+        await TestInventory.ImportAsync(host);
+        admin = host.AsAdmin();
+        reviewer = host.As(TestInventory.ReviewerA);
+    }
+
+    public Task DisposeAsync()
+    {
+        host.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task RevokeItem_CascadesToSubItemsAndRecordsDecision()
+    {
+        var id = await ActiveReviewAsync();
+        var aws = await ItemAsync(id, Aws);
+
+        var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "REVOKE_ACCESS" });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var revoked = await ItemAsync(id, Aws);
+        Assert.True(revoked.Revoked);
+        Assert.Equal(TestInventory.ReviewerA, revoked.Decision!.DecidedBy);
+        Assert.Equal(host.Clock.GetUtcNow(), revoked.Decision.DecidedAt);
+        var subs = await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None);
+        Assert.Equal(2, subs.Count);
+        Assert.All(subs, s => Assert.True(s.Revoked));
+        Assert.Contains("revoked access to AWS Console", await HistoryAsync(admin, id));
+    }
+
+    [Fact]
+    public async Task RestoreItem_AfterRevoke_RestoresAndSecondRestoreIs400()
+    {
+        var id = await ActiveReviewAsync();
+        var aws = await ItemAsync(id, Aws);
+        await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "REVOKE_ACCESS" });
+
+        var restore = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "RESTORE_ACCESS" });
+        var again = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "RESTORE_ACCESS" });
+
+        Assert.Equal(HttpStatusCode.NoContent, restore.StatusCode);
+        Assert.False((await ItemAsync(id, Aws)).Revoked);
+        Assert.All(await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None), s => Assert.False(s.Revoked));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal("E0000001", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errorCode").GetString());
+    }
+
+    [Fact]
+    public async Task RevokeSubItem_OnlyThatSubItem()
+    {
+        var id = await ActiveReviewAsync();
+        var aws = await ItemAsync(id, Aws);
+        var sub = (await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None))[0];
+
+        var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{sub.Id}/actions", new { type = "REVOKE_ACCESS" });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Null((await ItemAsync(id, Aws)).Decision);
+        var subs = await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None);
+        Assert.Single(subs, s => s.Revoked);
+    }
+
+    [Theory]
+    [InlineData("KEEP_ACCESS", HttpStatusCode.BadRequest)]
+    [InlineData(null, HttpStatusCode.BadRequest)]
+    public async Task ItemAction_BadType_400(string? type, HttpStatusCode expected)
+    {
+        var id = await ActiveReviewAsync();
+        var aws = await ItemAsync(id, Aws);
+
+        var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type });
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Contains("type: must be REVOKE_ACCESS or RESTORE_ACCESS", Causes(await response.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    [Fact]
+    public async Task ItemAction_NotReviewerOrUnknownItem_404AdminRouteWorks()
+    {
+        var id = await ActiveReviewAsync();
+        var aws = await ItemAsync(id, Aws);
+
+        var outsider = await host.As(TestInventory.ReviewerC).PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "REVOKE_ACCESS" });
+        var unknown = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/aimNOPE/actions", new { type = "REVOKE_ACCESS" });
+        var byAdmin = await admin.PostAsJsonAsync($"{Admin}/{id}/accesses/{aws.Id}/actions", new { type = "REVOKE_ACCESS" });
+
+        Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, byAdmin.StatusCode);
+        Assert.Equal(TestInventory.Admin, (await ItemAsync(id, Aws)).Decision!.DecidedBy);
+    }
+
+    [Fact]
+    public async Task ItemAction_ClosedReview_400AndNothingChanged()
+    {
+        var id = await ActiveReviewAsync();
+        var aws = await ItemAsync(id, Aws);
+        await reviewer.PostAsJsonAsync($"{My}/{id}/actions", new { actionType = "CLOSE_REVIEW" });
+
+        var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "REVOKE_ACCESS" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null((await ItemAsync(id, Aws)).Decision);
+    }
+
+    [Fact]
+    public async Task ConcurrentDecisions_TwoReviewers_NoneLostAndAutoCompleteClosesOnce()
+    {
+        var id = await ActiveReviewAsync(autoComplete: true);
+        var items = await Store.ListItemsAsync(id, CancellationToken.None);
+        var other = host.As(TestInventory.ReviewerB);
+
+        var responses = await Task.WhenAll(items.Select((item, i) =>
+            (i % 2 == 0 ? reviewer : other).PostAsJsonAsync($"{My}/{id}/accesses/{item.Id}/actions", new { type = "REVOKE_ACCESS" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        Assert.All(await Store.ListItemsAsync(id, CancellationToken.None), i => Assert.True(i.Revoked));
+        var review = await GetAsync(admin, $"{Admin}/{id}");
+        Assert.Equal("CLOSED", review.GetProperty("status").GetString());
+        var history = await HistoryAsync(admin, id);
+        Assert.Equal(3, history.Count(m => m.StartsWith("revoked access to", StringComparison.Ordinal)));
+        Assert.Single(history, m => m == "closed the review: completed, every access item has a decision");
+    }
+
+    [Fact]
+    public async Task ReviewActions_RestoreAllAndUniversalLogout()
+    {
+        var id = await ActiveReviewAsync();
+        foreach (var item in await Store.ListItemsAsync(id, CancellationToken.None))
+        {
+            await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{item.Id}/actions", new { type = "REVOKE_ACCESS" });
+        }
+
+        var actions = (await GetAsync(reviewer, $"{My}/{id}/actions")).GetProperty("data").EnumerateArray().Select(a => a.GetProperty("actionType").GetString());
+        var restore = await reviewer.PostAsJsonAsync($"{My}/{id}/actions", new { actionType = "RESTORE_ALL_ACCESS" });
+        var logout = await reviewer.PostAsJsonAsync($"{My}/{id}/actions", new { actionType = "UNIVERSAL_LOGOUT" });
+        var restoreAgain = await reviewer.PostAsJsonAsync($"{My}/{id}/actions", new { actionType = "RESTORE_ALL_ACCESS" });
+
+        Assert.Equal(["CLOSE_REVIEW", "RESTORE_ALL_ACCESS", "UNIVERSAL_LOGOUT"], actions);
+        Assert.Equal(HttpStatusCode.NoContent, restore.StatusCode);
+        Assert.All(await Store.ListItemsAsync(id, CancellationToken.None), i => Assert.False(i.Revoked));
+        Assert.All(await Store.ListSubItemsAsync(id, null, CancellationToken.None), s => Assert.False(s.Revoked));
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, restoreAgain.StatusCode);
+        var history = await HistoryAsync(admin, id);
+        Assert.Contains("restored all revoked access (3 items)", history);
+        Assert.Contains($"requested a universal logout of {TestInventory.Target}", history);
+    }
+
+    [Fact]
+    public async Task PastDecisions_RevokedThenReGranted_NextReviewFlagsHigh()
+    {
+        var first = await ActiveReviewAsync();
+        await reviewer.PostAsJsonAsync($"{My}/{first}/accesses/{(await ItemAsync(first, GitHub)).Id}/actions", new { type = "REVOKE_ACCESS" });
+        await reviewer.PostAsJsonAsync($"{My}/{first}/actions", new { actionType = "CLOSE_REVIEW" });
+        await Eventually.GetAsync(
+            () => host.Services.GetRequiredService<IDecisionLog>().ListAsync(TestInventory.Target, CancellationToken.None),
+            log => log.Count > 0, what: "the decision log");
+
+        var notReGranted = await ActiveReviewAsync();
+        Assert.Equal(Severity.MEDIUM, (await ItemAsync(notReGranted, GitHub)).Risk!.PastGovernanceDecisions);
+
+        await TestInventory.ImportAsync(host, assignedDate: host.Clock.GetUtcNow().AddHours(1));
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        var reGranted = await ActiveReviewAsync();
+        var item = await ItemAsync(reGranted, GitHub);
+        Assert.Equal(Severity.HIGH, item.Risk!.PastGovernanceDecisions);
+        Assert.Equal(Severity.HIGH, item.Risk.Priority);
+    }
+
+    private IReviewStore Store => host.Services.GetRequiredService<IReviewStore>();
+
+    private async Task<string> ActiveReviewAsync(bool autoComplete = false)
+    {
+        var body = new
+        {
+            principalId = TestInventory.Target,
+            name = "Decisions",
+            reviewerSettings = new { type = "USER", userSettings = new { includedUserIds = new[] { TestInventory.ReviewerA, TestInventory.ReviewerB } } },
+            autoComplete,
+        };
+        var id = (await CreateAsync(admin, body)).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        return id;
+    }
+
+    private async Task<AccessItem> ItemAsync(string reviewId, string appId) =>
+        (await Store.ListItemsAsync(reviewId, CancellationToken.None)).Single(i => i.AppId == appId);
+}
