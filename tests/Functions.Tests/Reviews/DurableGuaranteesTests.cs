@@ -144,6 +144,41 @@ public sealed class DurableGuaranteesTests
         Assert.Contains(history, m => m.StartsWith("data gathering failed:", StringComparison.Ordinal) && m.Contains("inventory offline", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sweeper_AutoRejectMessageLost_SendsItAgainAndCompletes()
+    {
+        var dropped = 0;
+        using var host = new TestHost(services: s => s.Decorate<IMessageSender>((inner, _) => new DroppingSender(inner, () => Interlocked.Increment(ref dropped))));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var body = new
+        {
+            principalId = TestInventory.Target, name = "Lost work", expirationBehavior = "AUTO_REJECT_INCOMPLETE",
+            reviewerSettings = new { type = "USER", userSettings = new { includedUserIds = new[] { TestInventory.ReviewerA } } },
+        };
+        var id = (await CreateAsync(admin, body)).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+
+        host.Clock.Advance(TimeSpan.FromDays(8));
+        await WaitForStatusAsync(admin, id, "CLOSED");
+        await Eventually.GetAsync(() => Task.FromResult(Volatile.Read(ref dropped)), d => d == 1, what: "the automatic rejection to be dropped");
+        Assert.DoesNotContain(await HistoryAsync(admin, id), m => m.StartsWith("automatically", StringComparison.Ordinal));
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        await Eventually.GetAsync(() => HistoryAsync(admin, id), h => h.Any(m => m.StartsWith("automatically revoked 3", StringComparison.Ordinal)), what: "the re-sent rejections");
+    }
+
+    /// <summary>Loses the first AutoRejectUndecided sent, as a crash of the queue service would.</summary>
+    private sealed class DroppingSender(IMessageSender inner, Func<int> dropped) : IMessageSender
+    {
+        private int seen;
+
+        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+            message.Message is AutoRejectUndecided && Interlocked.Increment(ref seen) == 1 && dropped() > 0
+                ? Task.CompletedTask
+                : inner.SendAsync(message, cancellationToken);
+    }
+
     private sealed class FlakyOutbox
     {
         private int toFail;

@@ -14,6 +14,8 @@ internal static class HeaderEntity
             ["Status"] = new EntityProperty(snapshot.Status.ToString()),
             ["EndTime"] = new EntityProperty(snapshot.EndTime.UtcDateTime),
             ["PrincipalId"] = new EntityProperty(snapshot.PrincipalId),
+            ["AutoRejectPending"] = new EntityProperty(snapshot.AutoRejectPending),
+            ["AutoCompleteDue"] = new EntityProperty(snapshot.Status == ReviewStatus.ACTIVE && snapshot.AutoComplete && snapshot.AllDecided),
         },
     };
 

@@ -66,17 +66,19 @@ internal sealed class TableReviewIndex(ReviewTables tables) : IReviewIndex
         return (await table.QueryAllAsync(filter, cancellationToken, ["Status"])).Count;
     }
 
-    public async Task<IReadOnlyList<string>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await tables.ReviewsAsync(cancellationToken);
+        var due = TableQuery.CombineFilters(TableQuery.GenerateFilterConditionForDate("EndTime", QueryComparisons.LessThanOrEqual, now), TableOperators.And, OpenStatus);
+        var owing = TableQuery.CombineFilters(
+            TableQuery.GenerateFilterConditionForBool("AutoRejectPending", QueryComparisons.Equal, true),
+            TableOperators.Or,
+            TableQuery.GenerateFilterConditionForBool("AutoCompleteDue", QueryComparisons.Equal, true));
         var filter = TableQuery.CombineFilters(
-            TableQuery.CombineFilters(
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, ReviewRows.Header),
-                TableOperators.And,
-                TableQuery.GenerateFilterConditionForDate("EndTime", QueryComparisons.LessThanOrEqual, now)),
+            TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, ReviewRows.Header),
             TableOperators.And,
-            OpenStatus);
+            TableQuery.CombineFilters(due, TableOperators.Or, owing));
         var headers = await table.QueryAllAsync(filter, cancellationToken);
-        return headers.Select(h => h.PartitionKey).ToList();
+        return headers.Select(HeaderEntity.Read).ToList();
     }
 }

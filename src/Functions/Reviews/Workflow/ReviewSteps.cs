@@ -63,6 +63,24 @@ public static class ReviewSteps
     public static ReviewChange OnRestoredAll(DecisionResult[] restored, ReviewEvent summary) =>
         new([summary], [], [.. restored.Select(r => r.Item)], [.. restored.SelectMany(r => r.ChangedSubItems)]);
 
+    /// <summary>
+    /// The sweeper's pass over one review: close it at its end time, or complete it when auto-complete is due.
+    /// The same transitions the timer and the decisions make, so whichever comes second finds nothing to do.
+    /// </summary>
+    public static ReviewChange? Sweep(SecurityAccessReview review, DateTimeOffset now) =>
+        CloseIfDue(review, now)
+        ?? (review.Status == ReviewStatus.ACTIVE && review.State.AutoComplete && review.State.AllDecided
+            ? ReviewChange.Of(review.Close(now, null, CloseReason.Completed))
+            : null);
+
+    /// <summary>Automatic rejections owed for longer than this are sent again by the sweeper.</summary>
+    public static readonly TimeSpan AutoRejectGrace = TimeSpan.FromMinutes(10);
+
+    public static OutgoingMessage? NudgeAutoReject(ReviewSnapshot review, DateTimeOffset now) =>
+        review.AutoRejectPending && review.ClosedAt is { } closed && now - closed >= AutoRejectGrace
+            ? new OutgoingMessage(ReviewQueues.Work, new AutoRejectUndecided(review.Id))
+            : null;
+
     /// <summary>The automatic rejections are stored: finish them.</summary>
     public static ReviewChange? OnAutoRejected(SecurityAccessReview review, IReadOnlyList<AccessItem> storedItems, DateTimeOffset now) =>
         review.State.AutoRejectPending ? ReviewChange.Of(review.CompleteAutoRejections(now, storedItems)) : null;
