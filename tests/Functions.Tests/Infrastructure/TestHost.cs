@@ -32,6 +32,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["Inventory:LoadDemoData"] = "false",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.200",
+            ["AzureFunctionsJobHost:logging:logLevel:default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
