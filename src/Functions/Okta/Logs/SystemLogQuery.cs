@@ -37,7 +37,7 @@ internal sealed record SystemLogQuery(
     public static SystemLogQuery Parse(IQueryCollection query, DateTimeOffset now)
     {
         var causes = new List<string>();
-        var until = Instant(query, "until", causes) ?? now;
+        var until = Instant(query, "until", causes) ?? now.AddTicks(1);
         var since = Instant(query, "since", causes) ?? now - DefaultWindow;
         if (causes.Count == 0 && since >= until)
         {

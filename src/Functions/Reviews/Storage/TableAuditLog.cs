@@ -23,6 +23,9 @@ internal sealed class TableAuditLog(ReviewTables tables) : IAuditLog
 {
     public async Task<IReadOnlyList<StoredAuditEvent>> ReadAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        // The column is a coarse server-side bound (storage emulators compare DateTime at millisecond precision
+        // or less); the exact [since, until) cut is made on the event's own published time.
+        var slack = TimeSpan.FromSeconds(1);
         var filter = TableQuery.CombineFilters(
             TableQuery.CombineFilters(
                 TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, ReviewRows.AuditPrefix),
@@ -30,11 +33,13 @@ internal sealed class TableAuditLog(ReviewTables tables) : IAuditLog
                 TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, TableQueries.PrefixEnd(ReviewRows.AuditPrefix))),
             TableOperators.And,
             TableQuery.CombineFilters(
-                TableQuery.GenerateFilterConditionForDate(AuditColumns.Published, QueryComparisons.GreaterThanOrEqual, since),
+                TableQuery.GenerateFilterConditionForDate(AuditColumns.Published, QueryComparisons.GreaterThanOrEqual, since - slack),
                 TableOperators.And,
-                TableQuery.GenerateFilterConditionForDate(AuditColumns.Published, QueryComparisons.LessThan, until)));
+                TableQuery.GenerateFilterConditionForDate(AuditColumns.Published, QueryComparisons.LessThan, until + slack)));
         var table = await tables.ReviewsAsync(cancellationToken);
         var rows = await table.QueryAllAsync(filter, cancellationToken, [AuditColumns.Json]);
-        return rows.Select(r => new StoredAuditEvent(r.PartitionKey, r.RowKey, ReviewJson.Read<AuditEvent>(r.Properties[AuditColumns.Json].StringValue))).ToList();
+        return rows.Select(r => new StoredAuditEvent(r.PartitionKey, r.RowKey, ReviewJson.Read<AuditEvent>(r.Properties[AuditColumns.Json].StringValue)))
+            .Where(r => r.Event.Published >= since && r.Event.Published < until)
+            .ToList();
     }
 }
