@@ -7,6 +7,7 @@ using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Health;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
+using AccessReviewFunctions.Functions.Okta.Logs;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -61,5 +62,6 @@ public static class HostSetup
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         app.MapInventoryEndpoints();
         app.MapSecurityAccessReviews();
+        app.MapSystemLog();
     }
 }

@@ -13,6 +13,7 @@ public static class ReviewRegistration
         services.AddSingleton<ReviewTables>();
         services.AddSingleton<OutboxEntity>();
         services.AddSingleton<IReviewStore, TableReviewStore>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IReviewIndex, TableReviewIndex>();
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddSingleton<ReviewUpdater>();

@@ -6,7 +6,7 @@ namespace AccessReviewFunctions.Functions.Reviews.Storage;
 
 /// <summary>
 /// One atomic change of a review: the new header, its events as history, the messages it causes (outbox),
-/// the item rows it changed and, when a queue message caused it, that message's id. Written as one
+/// its events as System Log (audit) rows, the item rows it changed and, when a queue message caused it, that message's id. Written as one
 /// entity-group transaction, so the header's ETag guards the item rows too.
 /// </summary>
 public sealed record ReviewCommit(
@@ -21,8 +21,9 @@ public sealed record ReviewCommit(
     /// <summary>Storage's limit on one entity-group transaction.</summary>
     public const int MaxOperations = 100;
 
+    /// <summary>Header, per event a history row and an audit row, outbox, processed id and item rows.</summary>
     public int OperationCount =>
-        1 + Events.Count + Outbox.Count + (ProcessedMessageId is null ? 0 : 1) + (Items?.Count ?? 0) + (SubItems?.Count ?? 0);
+        1 + (2 * Events.Count) + Outbox.Count + (ProcessedMessageId is null ? 0 : 1) + (Items?.Count ?? 0) + (SubItems?.Count ?? 0);
 }
 
 public sealed record LoadedReview(SecurityAccessReview Review, string ETag);

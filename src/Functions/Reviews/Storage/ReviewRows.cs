@@ -12,6 +12,7 @@ internal static class ReviewRows
     public const string HistoryPrefix = "hist:";
     public const string OutboxPrefix = "outbox:";
     public const string ProcessedPrefix = "done:";
+    public const string AuditPrefix = "audit:";
 
     public static string Item(string accessItemId) => ItemPrefix + accessItemId;
 
@@ -19,6 +20,9 @@ internal static class ReviewRows
 
     /// <summary>History rows sort by the revision that made them: timestamps can tie, revisions can't.</summary>
     public static string History(int revision) => $"{HistoryPrefix}{revision:D10}";
+
+    /// <summary>The System Log entry of the event at this revision: one per history row, written with it.</summary>
+    public static string Audit(int revision) => $"{AuditPrefix}{revision:D10}";
 
     public static string Outbox(string messageId) => OutboxPrefix + Escape(messageId);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Common;
@@ -51,9 +52,11 @@ internal sealed class TableReviewStore(ReviewTables tables, OutboxEntity outbox,
         }
 
         var firstRevision = commit.Snapshot.Revision - commit.Events.Count + 1;
+        var transactionId = commit.ProcessedMessageId ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString();
         for (var i = 0; i < commit.Events.Count; i++)
         {
             batch.Insert(HistoryEntity(reviewId, firstRevision + i, commit.Events[i]));
+            batch.Insert(AuditEntity(commit.Snapshot, firstRevision + i, commit.Events[i], transactionId));
         }
 
         foreach (var message in commit.Outbox)
@@ -147,6 +150,16 @@ internal sealed class TableReviewStore(ReviewTables tables, OutboxEntity outbox,
     {
         var entry = new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.Describe(), change.ActorId);
         return JsonRow(reviewId, ReviewRows.History(revision), entry);
+    }
+
+    /// <summary>The event's System Log entry, atomically with the change; Published and EventType are columns for the log query.</summary>
+    private DynamicTableEntity AuditEntity(ReviewSnapshot review, int revision, ReviewEvent change, string transactionId)
+    {
+        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), transactionId);
+        var row = JsonRow(review.Id, ReviewRows.Audit(revision), log);
+        row.Properties[AuditColumns.Published] = new EntityProperty(log.Published);
+        row.Properties[AuditColumns.EventType] = new EntityProperty(log.EventType);
+        return row;
     }
 
     private static DynamicTableEntity JsonRow<T>(string partition, string row, T value) =>

@@ -1,0 +1,143 @@
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Decisions;
+
+namespace AccessReviewFunctions.Domain.Audit;
+
+/// <summary>
+/// Maps review events to System Log entries. Pure: the actor's and principal's display data is just their id
+/// here; the read side enriches it from the inventory.
+/// <list type="bullet">
+/// <item>ReviewCreated → access.review.create</item>
+/// <item>ReviewActivated → access.review.start (SUCCESS); ReviewFailed → access.review.start (FAILURE, WARN)</item>
+/// <item>ReviewClosed → access.review.close, reason manual / end time / completed</item>
+/// <item>AccessDecided, UndecidedAccessRevoked, AllAccessRestored → access.review.action, reason the decision</item>
+/// <item>UniversalLogoutRequested → access.review.action (a remediation a reviewer asks for, reason UNIVERSAL_LOGOUT)</item>
+/// <item>ReviewUpdated, ReviewCommented → access.review.update (both change the review's record, not access)</item>
+/// </list>
+/// </summary>
+public static class AuditEvents
+{
+    public const string SystemId = "system";
+    public const string SystemAlternateId = "system@okta.com";
+    public const string SystemDisplayName = "Okta System";
+
+    /// <param name="e">The event.</param>
+    /// <param name="review">The review as the event left it (the commit's snapshot).</param>
+    /// <param name="uuid">The log entry's id.</param>
+    /// <param name="transactionId">Correlates the entries of one change; defaults to <paramref name="uuid"/>.</param>
+    public static AuditEvent From(ReviewEvent e, ReviewSnapshot review, string uuid, string? transactionId = null)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(review);
+        var debug = new Dictionary<string, string>(StringComparer.Ordinal) { ["reviewId"] = review.Id };
+        if (e.SystemGenerated)
+        {
+            debug["automatic"] = "true";
+        }
+
+        var reviewTarget = new AuditTarget(review.Id, AuditTypes.Review, review.Name, review.Name);
+        var principal = UserRef(review.PrincipalId);
+        List<AuditTarget> targets = [reviewTarget, principal];
+        string eventType;
+        string? reason;
+        var result = AuditTypes.Success;
+        switch (e)
+        {
+            case ReviewCreated created:
+                eventType = AuditTypes.Create;
+                reason = null;
+                targets = [reviewTarget, UserRef(created.PrincipalId)];
+                break;
+            case ReviewActivated activated:
+                eventType = AuditTypes.Start;
+                reason = $"gathered {activated.AccessItemCount} access items";
+                debug["accessItemCount"] = activated.AccessItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case ReviewFailed failed:
+                eventType = AuditTypes.Start;
+                result = AuditTypes.Failure;
+                reason = failed.Reason;
+                break;
+            case ReviewClosed closed:
+                eventType = AuditTypes.Close;
+                reason = closed.Reason switch
+                {
+                    CloseReason.EndTimeReached => "end time reached",
+                    CloseReason.Completed => "completed: every access item has a decision",
+                    _ => "closed manually",
+                };
+                debug["closeReason"] = closed.Reason.ToString();
+                break;
+            case AccessDecided decided:
+                eventType = AuditTypes.Action;
+                reason = decided.Action.ToString();
+                var detail = decided.SubItemId is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { ["subAccessItemId"] = decided.SubItemId };
+                targets.Add(new AuditTarget(decided.AccessItemId, AuditTypes.AccessItem, decided.Target, decided.Target, detail));
+                AddNote(debug, decided.Note);
+                break;
+            case UndecidedAccessRevoked revoked:
+                eventType = AuditTypes.Action;
+                reason = nameof(AccessAction.REVOKE_ACCESS);
+                debug["count"] = revoked.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                debug["scope"] = "UNDECIDED";
+                AddNote(debug, revoked.Note);
+                break;
+            case AllAccessRestored restored:
+                eventType = AuditTypes.Action;
+                reason = nameof(AccessAction.RESTORE_ACCESS);
+                debug["count"] = restored.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                debug["scope"] = "ALL";
+                break;
+            case UniversalLogoutRequested logout:
+                eventType = AuditTypes.Action;
+                reason = "UNIVERSAL_LOGOUT";
+                targets = [reviewTarget, UserRef(logout.PrincipalId)];
+                break;
+            case ReviewUpdated updated:
+                eventType = AuditTypes.Update;
+                reason = string.Join("; ", updated.Changes);
+                break;
+            case ReviewCommented commented:
+                eventType = AuditTypes.Update;
+                reason = "COMMENT";
+                debug["comment"] = commented.Comment;
+                break;
+            default:
+                eventType = AuditTypes.Update;
+                reason = null;
+                break;
+        }
+
+        var actor = e.ActorId is null
+            ? new AuditActor(SystemId, AuditTypes.SystemPrincipal, SystemAlternateId, SystemDisplayName)
+            : new AuditActor(e.ActorId, AuditTypes.User, e.ActorId, e.ActorId);
+        return new AuditEvent(
+            uuid,
+            e.At,
+            eventType,
+            AuditTypes.Version,
+            result == AuditTypes.Failure ? AuditTypes.Warn : AuditTypes.Info,
+            $"{Capitalize(e.Describe())} ({review.Name})",
+            actor,
+            new AuditClient(),
+            new AuditAuthenticationContext(),
+            new AuditSecurityContext(),
+            targets,
+            new AuditOutcome(result, reason),
+            new AuditTransaction(e.SystemGenerated ? AuditTypes.Job : AuditTypes.Web, transactionId ?? uuid),
+            new AuditDebugContext(debug));
+    }
+
+    private static AuditTarget UserRef(string id) => new(id, AuditTypes.User, id, id);
+
+    private static void AddNote(Dictionary<string, string> debug, string? note)
+    {
+        if (note is not null)
+        {
+            debug["note"] = note;
+        }
+    }
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
