@@ -59,5 +59,6 @@ public static class HostSetup
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         app.MapInventoryEndpoints();
         app.MapSecurityAccessReviews();
+        app.MapSecurityAccessReviewReads();
     }
 }
