@@ -62,6 +62,7 @@ public static class HostSetup
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         app.MapInventoryEndpoints();
         app.MapSecurityAccessReviews();
+        app.MapSecurityAccessReviewReads();
         app.MapSystemLog();
     }
 }

@@ -12,6 +12,10 @@ public static class TestInventory
     public const string Outsider = "00uoutsider000000001";
     public const string Admin = "00uadmin0000000000001";
 
+    /// <summary>Principals without grants, for tests that need more open reviews than one principal may have.</summary>
+    public const string Target2 = "00utarget00000000002";
+    public const string Target3 = "00utarget00000000003";
+
     public static async Task ImportAsync(TestHost host, DateTimeOffset? assignedDate = null)
     {
         var response = await host.AsAdmin().PostAsJsonAsync("/api/v1/inventory/import", Document(assignedDate?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
@@ -31,12 +35,19 @@ public static class TestInventory
             firstName = first, lastName = last, status = "ACTIVE", department = "Engineering", title = "Engineer",
             city = "Berlin", country = "DE", created, adminRoles = Array.Empty<string>(),
         };
+        var target = new
+        {
+            id = Target, login = "tara@example.com", email = "tara@example.com", firstName = "Tara", lastName = "Target", status = "ACTIVE",
+            department = "Finance", managerId = Admin, title = "Controller", city = "Hamburg", state = "HH", country = "DE", created,
+            lastLogin = "2025-12-31T08:00:00Z", adminRoles = new[] { "APP_ADMIN" },
+        };
         return new
         {
             users = new[]
             {
-                User(Target, "Tara", "Target"), User(ReviewerA, "Rita", "Reviewer"), User(ReviewerB, "Rob", "Reviewer"),
+                target, User(ReviewerA, "Rita", "Reviewer"), User(ReviewerB, "Rob", "Reviewer"),
                 User(ReviewerC, "Ruth", "Reviewer"), User(Outsider, "Otto", "Outsider"), User(Admin, "Ada", "Admin"),
+                User(Target2, "Theo", "Target"), User(Target3, "Tina", "Target"),
             },
             applications = new[]
             {

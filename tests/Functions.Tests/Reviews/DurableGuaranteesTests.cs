@@ -208,27 +208,9 @@ public sealed class DurableGuaranteesTests
         }
     }
 
-    private sealed class BrokenAccessInventory(IInventoryStore inner) : IInventoryStore
+    private sealed class BrokenAccessInventory(IInventoryStore inner) : InventoryStoreDecorator(inner)
     {
-        public Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken) =>
+        public override Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken) =>
             throw new IOException("inventory offline");
-
-        public Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken) => inner.UpsertAsync(document, cancellationToken);
-
-        public Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
-
-        public Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
-            inner.ListUsersAsync(query, limit, after, cancellationToken);
-
-        public Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-            inner.FindUsersAsync(ids, cancellationToken);
-
-        public Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken) =>
-            inner.GetAssignmentStatsAsync(appIds, cancellationToken);
-
-        public Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) => inner.GetSodRulesAsync(cancellationToken);
-
-        public Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken) =>
-            inner.ExistingIdsAsync(references, cancellationToken);
     }
 }

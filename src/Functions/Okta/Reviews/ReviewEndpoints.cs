@@ -34,15 +34,6 @@ internal static class ReviewEndpoints
 
     private static void MapShared(RouteGroupBuilder group, string basePath, Func<ClaimsPrincipal, ReviewScope> scopeOf)
     {
-        group.MapGet("/", async (ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
-        {
-            var list = await reviews.ListAsync(scopeOf(user), ct);
-            var users = await ReviewerProfiles.LoadAsync(inventory, list.SelectMany(r => r.ReviewerIds), ct);
-            return TypedResults.Ok(new ListDto<ReviewDto>(
-                list.OrderBy(r => r.Created).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => ReviewMapper.ToDto(r, users, basePath)).ToList(),
-                new Dictionary<string, LinkDto> { ["self"] = ReviewMapper.Link(basePath, "GET") }));
-        });
-
         group.MapGet("/{reviewId}", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
         {
             var review = await reviews.GetAsync(scopeOf(user), reviewId, ct);

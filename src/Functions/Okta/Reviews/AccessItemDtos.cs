@@ -1,0 +1,89 @@
+namespace AccessReviewFunctions.Functions.Okta.Reviews;
+
+public sealed record ReviewStatsDto(int ActiveCount, int PendingCount, int ErrorCount, int ClosedCount);
+
+public sealed record PrincipalDetailsDto(
+    string Id,
+    string Email,
+    string FirstName,
+    string LastName,
+    string Login,
+    string Status,
+    string? Department,
+    string? Manager,
+    string? Role,
+    LocationDto HomeLocation,
+    LastLoginInfoDto? LastLoginInfo,
+    IReadOnlyList<AdminRoleDto> OktaAdminRoles,
+    string CreatedBy,
+    DateTimeOffset Created,
+    DateTimeOffset LastUpdated,
+    string LastUpdatedBy,
+    IReadOnlyDictionary<string, LinkDto> _links);
+
+public sealed record LocationDto(string? City, string? State, string? Country);
+
+public sealed record LastLoginInfoDto(DateTimeOffset Date, LocationDto Location);
+
+public sealed record AdminRoleDto(string RoleId, string RoleName);
+
+public sealed record AccessItemDto(
+    string Id,
+    string Type,
+    string Name,
+    string Severity,
+    string Priority,
+    IReadOnlyList<string> SupportedActions,
+    AppInfoDto AppInfo,
+    IReadOnlyList<string>? SubAccessTypes,
+    IReadOnlyList<string> GovernanceLabels,
+    string? Decision,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    bool? Automatic,
+    string? Note);
+
+public sealed record AppInfoDto(
+    string Id,
+    string Name,
+    string Label,
+    DateTimeOffset AssignedDate,
+    string AssignmentType,
+    int ApplicationUsage,
+    DateTimeOffset? LastAccess,
+    IReadOnlyList<EntitlementDto>? ActiveEntitlements);
+
+public sealed record EntitlementDto(string Id, string Name, string? Description);
+
+public sealed record SubAccessItemDto(
+    string Id,
+    string Name,
+    string Type,
+    string Severity,
+    string Priority,
+    IReadOnlyList<string> SupportedActions,
+    string? Description,
+    EntitlementInfoDto? EntitlementInfo,
+    IReadOnlyList<string> GovernanceLabels,
+    string? Decision,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    bool? Automatic,
+    string? Note);
+
+public sealed record EntitlementInfoDto(
+    string Type,
+    string? Description,
+    string? EntitlementDescription,
+    string AssignmentType,
+    IReadOnlyList<string> CollectionsAssigning,
+    IReadOnlyList<EntitlementDto> Entitlements,
+    IReadOnlyList<string> GovernanceLabels);
+
+public sealed record AnomalyDto(string Type, string Severity, SubtextDto Subtext);
+
+public sealed record SubtextDto(string Message, IReadOnlyList<AnomalyArgDto>? Args);
+
+public sealed record AnomalyArgDto(string Value, string Type);
+
+public sealed record SummaryDto(string Message);

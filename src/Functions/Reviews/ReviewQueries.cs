@@ -1,0 +1,147 @@
+using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Querying;
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Domain.Reviews.Queries;
+using AccessReviewFunctions.Domain.Reviews.Risk;
+using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Reviews.Storage;
+
+namespace AccessReviewFunctions.Functions.Reviews;
+
+/// <summary>
+/// The read side of reviews behind every dialect: lists with filter, sort and keyset paging, stats, the principal,
+/// access and sub-access items, anomalies and summaries. A review outside the caller's scope is not found; the
+/// items of a PENDING review are not gathered yet and read as empty.
+/// </summary>
+public sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInventoryStore inventory, ReviewItemCache cache)
+{
+    public async Task<ReviewListResult> ListAsync(ReviewScope scope, ListRequest request, CancellationToken cancellationToken)
+    {
+        var all = await VisibleAsync(scope, cancellationToken);
+        var users = await LoadUsersAsync(all.SelectMany(r => r.ReviewerIds), cancellationToken);
+        IEnumerable<string> Names(ReviewSnapshot review) =>
+            review.ReviewerIds.Where(users.ContainsKey).Select(id => $"{users[id].FirstName} {users[id].LastName}");
+        var order = ReviewListQuery.Order(request.OrderBy);
+        var rows = order.Sort(all.Where(r => request.Filter.Matches(field => ReviewListQuery.Resolve(r, field, Names))));
+        return new(Paging.TakePage(rows, request.Page, order), users);
+    }
+
+    public async Task<IReadOnlyDictionary<ReviewStatus, int>> StatsAsync(ReviewScope scope, CancellationToken cancellationToken)
+    {
+        var all = await VisibleAsync(scope, cancellationToken);
+        return Enum.GetValues<ReviewStatus>().ToDictionary(s => s, s => all.Count(r => r.Status == s));
+    }
+
+    public async Task<PrincipalDetails> PrincipalAsync(ReviewScope scope, string reviewId, CancellationToken cancellationToken)
+    {
+        var review = (await GetAsync(scope, reviewId, cancellationToken)).Review.State;
+        var principal = await inventory.GetUserAsync(review.PrincipalId, cancellationToken)
+            ?? throw DomainException.NotFound($"{review.PrincipalId} (User)");
+        var manager = principal.ManagerId is null ? null : await inventory.GetUserAsync(principal.ManagerId, cancellationToken);
+        return new(review, principal, manager);
+    }
+
+    public async Task<Page<AccessItem>> AccessItemsAsync(ReviewScope scope, string reviewId, ListRequest request, CancellationToken cancellationToken)
+    {
+        var items = await ItemsAsync(await GetAsync(scope, reviewId, cancellationToken), cancellationToken);
+        var order = AccessItemListQuery.Order(request.OrderBy);
+        var rows = order.Sort(items.Where(i => request.Filter.Matches(field => AccessItemListQuery.Resolve(i, field))));
+        return Paging.TakePage(rows, request.Page, order);
+    }
+
+    public async Task<(Page<SubAccessItem> Page, AccessItem? Parent)> SubAccessItemsAsync(
+        ReviewScope scope, string reviewId, string accessItemId, ListRequest request, CancellationToken cancellationToken)
+    {
+        var loaded = await GetAsync(scope, reviewId, cancellationToken);
+        if (loaded.Review.State.Status == ReviewStatus.PENDING)
+        {
+            return (new Page<SubAccessItem>([], null), null);
+        }
+
+        var parent = (await ItemsAsync(loaded, cancellationToken)).FirstOrDefault(i => i.Id == accessItemId)
+            ?? throw DomainException.NotFound($"{accessItemId} (AccessItem)");
+        var subs = await store.ListSubItemsAsync(reviewId, accessItemId, cancellationToken);
+        var order = SubAccessItemListQuery.Order(request.OrderBy);
+        var rows = order.Sort(subs.Where(s => request.Filter.Matches(field => SubAccessItemListQuery.Resolve(s, parent, field))));
+        return (Paging.TakePage(rows, request.Page, order), parent);
+    }
+
+    /// <summary>The anomalies of an access item or a sub-access item of the review; empty while the review is PENDING.</summary>
+    public async Task<IReadOnlyList<Anomaly>> AnomaliesAsync(ReviewScope scope, string reviewId, string targetId, CancellationToken cancellationToken)
+    {
+        var loaded = await GetAsync(scope, reviewId, cancellationToken);
+        if (loaded.Review.State.Status == ReviewStatus.PENDING)
+        {
+            return [];
+        }
+
+        var (risk, _) = await TargetRiskAsync(loaded, targetId, cancellationToken);
+        return risk?.Anomalies ?? [];
+    }
+
+    public async Task<string> ReviewSummaryAsync(ReviewScope scope, string reviewId, CancellationToken cancellationToken)
+    {
+        var items = await ItemsAsync(await GetAsync(scope, reviewId, cancellationToken), cancellationToken);
+        return RiskSummary.ForReview(items.Where(i => i.Risk is not null).Select(i => (i, i.Risk!)));
+    }
+
+    public async Task<string> ItemSummaryAsync(ReviewScope scope, string reviewId, string targetId, CancellationToken cancellationToken)
+    {
+        var loaded = await GetAsync(scope, reviewId, cancellationToken);
+        if (loaded.Review.State.Status == ReviewStatus.PENDING)
+        {
+            throw DomainException.NotFound($"{targetId} (AccessItem)");
+        }
+
+        var (risk, kind) = await TargetRiskAsync(loaded, targetId, cancellationToken);
+        return RiskSummary.For(risk ?? new RiskAssessment(Severity.LOW, Severity.LOW, Severity.LOW, Severity.NONE, []), kind);
+    }
+
+    private async Task<(RiskAssessment? Risk, string Kind)> TargetRiskAsync(LoadedReview loaded, string targetId, CancellationToken cancellationToken)
+    {
+        if ((await ItemsAsync(loaded, cancellationToken)).FirstOrDefault(i => i.Id == targetId) is { } item)
+        {
+            return (item.Risk, "app");
+        }
+
+        if ((await SubItemsAsync(loaded, cancellationToken)).FirstOrDefault(s => s.Id == targetId) is { } sub)
+        {
+            return (sub.Risk, "access");
+        }
+
+        throw DomainException.NotFound($"{targetId} (AccessItem)");
+    }
+
+    private async Task<LoadedReview> GetAsync(ReviewScope scope, string reviewId, CancellationToken cancellationToken)
+    {
+        var loaded = await store.GetAsync(reviewId, cancellationToken);
+        scope.Require(loaded?.Review, reviewId);
+        return loaded!;
+    }
+
+    private Task<IReadOnlyList<AccessItem>> ItemsAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
+        loaded.Review.State.Status == ReviewStatus.PENDING
+            ? Task.FromResult<IReadOnlyList<AccessItem>>([])
+            : cache.GetOrLoadAsync(loaded.Review.Id, loaded.ETag, "items", () => store.ListItemsAsync(loaded.Review.Id, cancellationToken));
+
+    private Task<IReadOnlyList<SubAccessItem>> SubItemsAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
+        loaded.Review.State.Status == ReviewStatus.PENDING
+            ? Task.FromResult<IReadOnlyList<SubAccessItem>>([])
+            : cache.GetOrLoadAsync(loaded.Review.Id, loaded.ETag, "subItems", () => store.ListSubItemsAsync(loaded.Review.Id, null, cancellationToken));
+
+    private Task<IReadOnlyList<ReviewSnapshot>> VisibleAsync(ReviewScope scope, CancellationToken cancellationToken) =>
+        scope.AllReviews ? index.ListAllAsync(cancellationToken) : index.ListForReviewerAsync(scope.CallerId, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, InventoryUser>> LoadUsersAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        var users = distinct.Count == 0 ? [] : await inventory.FindUsersAsync(distinct, cancellationToken);
+        return users.ToDictionary(u => u.Id, StringComparer.Ordinal);
+    }
+}
+
+public sealed record ReviewListResult(Page<ReviewSnapshot> Page, IReadOnlyDictionary<string, InventoryUser> Users);
+
+public sealed record PrincipalDetails(ReviewSnapshot Review, InventoryUser Principal, InventoryUser? Manager);

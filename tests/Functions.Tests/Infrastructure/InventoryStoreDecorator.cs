@@ -1,0 +1,30 @@
+using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
+using AccessReviewFunctions.Functions.Inventory;
+
+namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
+
+/// <summary>Forwards every call to the real store; a test double overrides only what it changes.</summary>
+public abstract class InventoryStoreDecorator(IInventoryStore inner) : IInventoryStore
+{
+    public virtual Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken) =>
+        inner.GetPrincipalAccessAsync(principalId, cancellationToken);
+
+    public Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken) => inner.UpsertAsync(document, cancellationToken);
+
+    public Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
+
+    public Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
+        inner.ListUsersAsync(query, limit, after, cancellationToken);
+
+    public Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        inner.FindUsersAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken) =>
+        inner.GetAssignmentStatsAsync(appIds, cancellationToken);
+
+    public Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) => inner.GetSodRulesAsync(cancellationToken);
+
+    public Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken) =>
+        inner.ExistingIdsAsync(references, cancellationToken);
+}
