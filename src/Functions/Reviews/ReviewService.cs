@@ -33,9 +33,6 @@ public sealed class ReviewService(
     public async Task<SecurityAccessReview> GetAsync(ReviewScope scope, string reviewId, CancellationToken cancellationToken) =>
         scope.Require((await store.GetAsync(reviewId, cancellationToken))?.Review, reviewId);
 
-    public Task<IReadOnlyList<ReviewSnapshot>> ListAsync(ReviewScope scope, CancellationToken cancellationToken) =>
-        scope.AllReviews ? index.ListAllAsync(cancellationToken) : index.ListForReviewerAsync(scope.CallerId, cancellationToken);
-
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(ReviewScope scope, string reviewId, CancellationToken cancellationToken)
     {
         await GetAsync(scope, reviewId, cancellationToken);

@@ -190,6 +190,24 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
         Assert.Equal(Severity.HIGH, item.Risk.Priority);
     }
 
+    [Fact]
+    public async Task SodRule_PrincipalHoldsBothSides_ItemFlaggedAndFilterable()
+    {
+        var rule = new { id = "sod-admin-deploy", name = "Administer code and cloud", resourceIdA = "00gadmins00000000001", resourceIdB = Aws, severity = "HIGH" };
+        var import = await admin.PostAsJsonAsync("/api/v1/inventory/import", new { sodRules = new[] { rule } });
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        var id = await ActiveReviewAsync();
+
+        var flagged = await GetAsync(reviewer, $"{My}/{id}/accesses?filter={Uri.EscapeDataString("sodConflictSeverity eq \"HIGH\"")}");
+        var github = await ItemAsync(id, GitHub);
+        var anomalies = await GetAsync(reviewer, $"{My}/{id}/accesses/{github.Id}/anomalies");
+
+        Assert.Equal([Aws, GitHub], flagged.GetProperty("data").EnumerateArray().Select(i => i.GetProperty("appInfo").GetProperty("id").GetString()).Order());
+        var sod = Assert.Single(anomalies.GetProperty("data").EnumerateArray(), a => a.GetProperty("type").GetString() == "SOD_CONFLICT");
+        Assert.Equal("HIGH", sod.GetProperty("severity").GetString());
+        Assert.Equal(Severity.HIGH, github.Risk!.Priority);
+    }
+
     private IReviewStore Store => host.Services.GetRequiredService<IReviewStore>();
 
     private async Task<string> ActiveReviewAsync(bool autoComplete = false)
