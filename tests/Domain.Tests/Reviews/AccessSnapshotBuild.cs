@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Tests.Reviews;
 
@@ -44,6 +45,21 @@ public sealed class AccessSnapshotBuild
         Assert.Equal(first.SubItems.Select(i => i.Id), second.SubItems.Select(i => i.Id));
         Assert.Empty(first.Items.Select(i => i.Id).Intersect(otherReview.Items.Select(i => i.Id)));
         Assert.All(first.Items, i => Assert.Matches("^aim[0-9A-Za-z]{17}$", i.Id));
+    }
+
+    [Fact]
+    public void Build_WithSodRule_NamesTheConflictingResource()
+    {
+        var rule = new SodRule("sod1", "Admin and Two", "00gadmins", "0oaapp2", Severity.HIGH);
+        var context = new RiskContext(new Dictionary<string, AppAssignmentStats>(), [], [rule], Assigned.AddDays(100));
+
+        var (items, subs) = AccessSnapshot.Build("sar1", Access(), context);
+
+        var appTwo = Assert.Single(items, i => i.AppId == "0oaapp2").Risk!;
+        var sod = Assert.Single(appTwo.Anomalies, a => a.Type == AnomalyType.SOD_CONFLICT);
+        Assert.Equal(["Admin and Two", "Admins (App One)"], sod.Subtext.Args.Select(a => a.Value));
+        Assert.Equal(Severity.HIGH, Assert.Single(subs, s => s.ResourceId == "00gadmins").Risk!.SodConflict);
+        Assert.Equal(Severity.NONE, Assert.Single(subs, s => s.ResourceId == "entadmin").Risk!.SodConflict);
     }
 
     private static PrincipalAccess Access()

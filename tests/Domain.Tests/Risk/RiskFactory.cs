@@ -43,7 +43,7 @@ internal static class RiskFactory
         bool noStats = false,
         IReadOnlyList<PastDecision>? past = null,
         IReadOnlyList<SodRule>? rules = null,
-        IReadOnlySet<string>? held = null) =>
+        HashSet<string>? held = null) =>
         AccessRisk.Assess(item ?? Item(), subItems ?? [], noStats ? null : stats ?? Stats(), past ?? [], rules ?? [], held ?? new HashSet<string>(), Now);
 
     public static Anomaly Single(RiskAssessment risk, AnomalyType type) => Assert.Single(risk.Anomalies, a => a.Type == type);

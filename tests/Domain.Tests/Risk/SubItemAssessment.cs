@@ -11,7 +11,7 @@ public sealed class SubItemAssessment
         AccessItem? parent = null,
         IReadOnlyList<PastDecision>? past = null,
         IReadOnlyList<SodRule>? rules = null,
-        IReadOnlySet<string>? held = null) =>
+        HashSet<string>? held = null) =>
         AccessRisk.Assess(sub, parent ?? Item(), Stats(individual: 1, group: 3), past ?? [], rules ?? [], held ?? new HashSet<string>(), Now);
 
     [Fact]

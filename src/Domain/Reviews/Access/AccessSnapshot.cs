@@ -15,7 +15,11 @@ public static class AccessSnapshot
     public static (IReadOnlyList<AccessItem> Items, IReadOnlyList<SubAccessItem> SubItems) Build(string reviewId, PrincipalAccess access, RiskContext risk)
     {
         var (items, subItems) = Build(reviewId, access);
-        var held = items.Select(i => i.AppId).Concat(subItems.Select(s => s.ResourceId)).ToHashSet(StringComparer.Ordinal);
+        var labels = items.ToDictionary(i => i.Id, i => i.Label);
+        var held = new HeldResources(items.Select(i => (i.AppId, i.Label))
+            .Concat(subItems.Select(s => (s.ResourceId, $"{s.Name} ({labels[s.AccessItemId]})")))
+            .DistinctBy(r => r.Item1)
+            .ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal));
         var subsByItem = subItems.ToLookup(s => s.AccessItemId);
         var assessedItems = items.Select(i => i with
         {

@@ -16,7 +16,7 @@ public static class AccessRisk
         AppAssignmentStats? stats,
         IReadOnlyList<PastDecision> past,
         IReadOnlyList<SodRule> rules,
-        IReadOnlySet<string> principalResourceIds,
+        HeldResources principalResources,
         DateTimeOffset now)
     {
         var resources = itsSubItems.Select(s => s.ResourceId).Append(item.AppId).ToHashSet(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ public static class AccessRisk
             UsageHistoryRule.Assess(item.AssignedDate, item.LastAccess, item.ApplicationUsage, now),
             AssignmentMethodRule.Assess(item.AssignmentType, "app", stats),
             PastDecisionsRule.Assess(item.AppId, item.AssignedDate, past),
-            SodConflictRule.Assess(resources, rules, principalResourceIds));
+            SodConflictRule.Assess(resources, rules, principalResources));
     }
 
     /// <summary>
@@ -37,7 +37,7 @@ public static class AccessRisk
         AppAssignmentStats? stats,
         IReadOnlyList<PastDecision> past,
         IReadOnlyList<SodRule> rules,
-        IReadOnlySet<string> principalResourceIds,
+        HeldResources principalResources,
         DateTimeOffset now)
     {
         var isGroup = subItem.Type == SubAccessTypes.Group;
@@ -47,7 +47,7 @@ public static class AccessRisk
             UsageHistoryRule.Assess(parent.AssignedDate, parent.LastAccess, parent.ApplicationUsage, now),
             AssignmentMethodRule.Assess(assignment, subject, stats),
             PastDecisionsRule.Assess(subItem.ResourceId, parent.AssignedDate, past),
-            SodConflictRule.Assess(new HashSet<string>(StringComparer.Ordinal) { subItem.ResourceId }, rules, principalResourceIds));
+            SodConflictRule.Assess(new HashSet<string>(StringComparer.Ordinal) { subItem.ResourceId }, rules, principalResources));
     }
 
     private static RiskAssessment Combine(Anomaly usage, Anomaly method, Anomaly decisions, IReadOnlyList<Anomaly> conflicts) => new(

@@ -3,9 +3,9 @@ namespace AccessReviewFunctions.Domain.Reviews.Risk;
 /// <summary>Separation-of-duties rules with one side among this item's resources and the other held by the principal.</summary>
 internal static class SodConflictRule
 {
-    public static IReadOnlyList<Anomaly> Assess(IReadOnlySet<string> itemResourceIds, IReadOnlyList<SodRule> rules, IReadOnlySet<string> principalResourceIds) =>
+    public static IReadOnlyList<Anomaly> Assess(IReadOnlySet<string> itemResourceIds, IReadOnlyList<SodRule> rules, HeldResources held) =>
         rules
-            .Select(rule => (Rule: rule, Other: Conflicting(rule, itemResourceIds, principalResourceIds)))
+            .Select(rule => (Rule: rule, Other: Conflicting(rule, itemResourceIds, held)))
             .Where(m => m.Other is not null && m.Rule.Severity > Severity.NONE)
             .OrderByDescending(m => m.Rule.Severity)
             .ThenBy(m => m.Rule.Id, StringComparer.Ordinal)
@@ -14,10 +14,10 @@ internal static class SodConflictRule
                 m.Rule.Severity,
                 "This access conflicts with {1}, which the user also has, under the separation of duties rule {0}.",
                 RiskArgs.Text(m.Rule.Name),
-                RiskArgs.Text(m.Other!)))
+                RiskArgs.Text(held.NameOf(m.Other!))))
             .ToList();
 
-    private static string? Conflicting(SodRule rule, IReadOnlySet<string> mine, IReadOnlySet<string> held)
+    private static string? Conflicting(SodRule rule, IReadOnlySet<string> mine, HeldResources held)
     {
         if (rule.ResourceIdA == rule.ResourceIdB)
         {
