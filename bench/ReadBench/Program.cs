@@ -1,9 +1,9 @@
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AccessReviewFunctions.Bench;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +24,7 @@ internal static class ReadBench
         const string Admin = "00ubenchadmin0000001";
         const string Base = "/governance/api/v2/security-access-reviews";
 
-        using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync();
         Console.WriteLine($"{Apps} app grants; warm-up {warmup}, then {requests} sequential requests per case");
         foreach (var cache in new[] { false, true })
         {
