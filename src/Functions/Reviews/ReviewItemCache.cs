@@ -10,9 +10,15 @@ namespace AccessReviewFunctions.Functions.Reviews;
 public sealed class ReviewItemCache
 {
     public const int MaxEntries = 256;
+
+    /// <summary>Configuration switch for the cache (on unless set to false), for benchmarks.</summary>
+    public const string Setting = "Reviews:ItemCache";
     private readonly ConcurrentDictionary<(string ReviewId, string Kind), Entry> entries = new();
 
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; init; } = true;
+
+    public static ReviewItemCache From(IConfiguration configuration) =>
+        new() { Enabled = !string.Equals(configuration[Setting], "false", StringComparison.OrdinalIgnoreCase) };
 
     public async Task<T> GetOrLoadAsync<T>(string reviewId, string etag, string kind, Func<Task<T>> load)
         where T : class

@@ -20,7 +20,7 @@ public sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInven
     public async Task<ReviewListResult> ListAsync(ReviewScope scope, ListRequest request, CancellationToken cancellationToken)
     {
         var all = await VisibleAsync(scope, cancellationToken);
-        var users = await LoadUsersAsync(all.SelectMany(r => r.ReviewerIds), cancellationToken);
+        var users = await inventory.UsersByIdAsync(all.SelectMany(r => r.ReviewerIds), cancellationToken);
         IEnumerable<string> Names(ReviewSnapshot review) =>
             review.ReviewerIds.Where(users.ContainsKey).Select(id => $"{users[id].FirstName} {users[id].LastName}");
         var order = ReviewListQuery.Order(request.OrderBy);
@@ -133,13 +133,6 @@ public sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInven
 
     private Task<IReadOnlyList<ReviewSnapshot>> VisibleAsync(ReviewScope scope, CancellationToken cancellationToken) =>
         scope.AllReviews ? index.ListAllAsync(cancellationToken) : index.ListForReviewerAsync(scope.CallerId, cancellationToken);
-
-    private async Task<IReadOnlyDictionary<string, InventoryUser>> LoadUsersAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
-    {
-        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
-        var users = distinct.Count == 0 ? [] : await inventory.FindUsersAsync(distinct, cancellationToken);
-        return users.ToDictionary(u => u.Id, StringComparer.Ordinal);
-    }
 }
 
 public sealed record ReviewListResult(Page<ReviewSnapshot> Page, IReadOnlyDictionary<string, InventoryUser> Users);

@@ -18,6 +18,8 @@ public static class ReviewRegistration
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddSingleton<ReviewUpdater>();
         services.AddScoped<ReviewService>();
+        services.AddSingleton(sp => ReviewItemCache.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ReviewQueries>();
         services.AddMessageHandler<GatherAccess, GatherAccessHandler>(ReviewQueues.Work);
         services.AddPoisonHandler<GatherAccess, GatherAccessHandler>();
         services.AddMessageHandler<ReviewEndTimer, ReviewEndTimerHandler>(ReviewQueues.Control);

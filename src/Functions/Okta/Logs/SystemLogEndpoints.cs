@@ -39,9 +39,7 @@ internal static class SystemLogEndpoints
 
         var rows = since < until ? await log.ReadAsync(since, until, ct) : [];
         var matching = rows.Where(r => query.Filter.Matches(field => Resolve(r.Event, field))).ToList();
-        var profiles = await ReviewerProfiles.LoadAsync(
-            inventory,
-            matching.SelectMany(r => r.Event.Target.Where(t => t.Type == AuditTypes.User).Select(t => t.Id).Append(r.Event.Actor.Id)),
+        var profiles = await inventory.UsersByIdAsync(matching.SelectMany(r => r.Event.Target.Where(t => t.Type == AuditTypes.User).Select(t => t.Id).Append(r.Event.Actor.Id)),
             ct);
         (string, string)? Display(string id) =>
             profiles.TryGetValue(id, out var user) ? (user.Login, $"{user.FirstName} {user.LastName}") : null;

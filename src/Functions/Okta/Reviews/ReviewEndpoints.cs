@@ -43,7 +43,7 @@ internal static class ReviewEndpoints
         group.MapGet("/{reviewId}/history", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
         {
             var history = await reviews.HistoryAsync(scopeOf(user), reviewId, ct);
-            var users = await ReviewerProfiles.LoadAsync(inventory, history.Select(h => h.ActorId).OfType<string>(), ct);
+            var users = await inventory.UsersByIdAsync(history.Select(h => h.ActorId).OfType<string>(), ct);
             return TypedResults.Ok(new ListDto<HistoryEntryDto>(
                 history.Select(h => ReviewMapper.ToDto(h, users)).ToList(),
                 new Dictionary<string, LinkDto> { ["self"] = ReviewMapper.Link($"{basePath}/{reviewId}/history", "GET") }));
@@ -92,5 +92,5 @@ internal static class ReviewEndpoints
     }
 
     private static async Task<ReviewDto> ToDtoAsync(ReviewSnapshot review, IInventoryStore inventory, string basePath, CancellationToken ct) =>
-        ReviewMapper.ToDto(review, await ReviewerProfiles.LoadAsync(inventory, review.ReviewerIds, ct), basePath);
+        ReviewMapper.ToDto(review, await inventory.UsersByIdAsync(review.ReviewerIds, ct), basePath);
 }

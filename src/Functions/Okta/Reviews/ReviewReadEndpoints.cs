@@ -15,16 +15,9 @@ namespace AccessReviewFunctions.Functions.Okta.Reviews;
 /// </summary>
 internal static class ReviewReadEndpoints
 {
-    /// <summary>Configuration switch for the item cache (on unless set to false), for benchmarks.</summary>
-    public const string ItemCacheSetting = "Reviews:ItemCache";
-
     public static void MapSecurityAccessReviewReads(this IEndpointRouteBuilder app)
     {
-        var cache = new ReviewItemCache
-        {
-            Enabled = !string.Equals(app.ServiceProvider.GetRequiredService<IConfiguration>()[ItemCacheSetting], "false", StringComparison.OrdinalIgnoreCase),
-        };
-        var queries = ActivatorUtilities.CreateInstance<ReviewQueries>(app.ServiceProvider, cache);
+        var queries = app.ServiceProvider.GetRequiredService<ReviewQueries>();
 
         var admin = app.MapGroup(ReviewEndpoints.AdminBase).RequireAuthorization(Roles.AdminPolicy);
         Map(admin, queries, ReviewEndpoints.AdminBase, user => ReviewScope.Admin(Caller.From(user).UserId));
