@@ -27,6 +27,7 @@ public static class ReviewRegistration
         services.AddMessageHandler<RecordDecisions, RecordDecisionsHandler>(ReviewQueues.Work);
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
         services.AddSingleton<ReviewSettingsSource>();
+        services.AddSingleton<PrincipalClaims>();
         services.AddTimerJob<SweeperJob>();
         return services;
     }

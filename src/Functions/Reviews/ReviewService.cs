@@ -9,22 +9,26 @@ using AccessReviewFunctions.Functions.Reviews.Workflow;
 namespace AccessReviewFunctions.Functions.Reviews;
 
 /// <summary>The review operations behind every API dialect: look up, check scope, apply the domain, store.</summary>
-public sealed class ReviewService(
+internal sealed class ReviewService(
     IReviewStore store,
     IReviewIndex index,
     ReviewUpdater updater,
     IInventoryStore inventory,
     IdGenerator ids,
     TimeProvider clock,
-    ReviewSettingsSource settings)
+    ReviewSettingsSource settings,
+    PrincipalClaims claims)
 {
     public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken)
     {
         var named = new[] { request.PrincipalId }.Concat(request.ReviewerIds ?? []).OfType<string>().Distinct().ToList();
         var existing = (await inventory.FindUsersAsync(named, cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        var open = request.PrincipalId is null ? 0 : await index.CountOpenForPrincipalAsync(request.PrincipalId, cancellationToken);
-        var (review, created) = SecurityAccessReview.Open(
-            ids.New("sar"), request, new KnownUsers(existing, open), actorId, clock.GetUtcNow(), settings.Current());
+        var reviewId = ids.New("sar");
+        (SecurityAccessReview, ReviewEvent) Open(int openReviews) => SecurityAccessReview.Open(
+            reviewId, request, new KnownUsers(existing, openReviews), actorId, clock.GetUtcNow(), settings.Current());
+        var (review, created) = request.PrincipalId is not null && existing.Contains(request.PrincipalId)
+            ? await claims.ClaimAsync(request.PrincipalId, reviewId, Open, cancellationToken)
+            : Open(0);
         await index.AddReviewersAsync(review.Id, review.State.ReviewerIds, cancellationToken);
         await updater.CreateAsync(review, created, cancellationToken);
         return review;

@@ -148,6 +148,21 @@ public sealed class ReviewExpiryTests
         await CreateAsync(admin, Body());
     }
 
+    [Fact]
+    public async Task OpenReviewLimit_ConcurrentCreates_OnlyTheLimitSucceeds()
+    {
+        using var host = new TestHost(new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "2" });
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsJsonAsync(Admin, Body())));
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+        Assert.Equal(2, (await GetAsync(admin, $"{Admin}/stats")).GetProperty("pendingCount").GetInt32()
+            + (await GetAsync(admin, $"{Admin}/stats")).GetProperty("activeCount").GetInt32());
+    }
+
     private static async Task<(HttpClient Admin, string Id)> StartAsync(TestHost host, object extra)
     {
         await TestInventory.ImportAsync(host);

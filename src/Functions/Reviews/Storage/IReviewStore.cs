@@ -37,7 +37,4 @@ public interface IReviewIndex
 
     /// <summary>Reviews the sweeper must look at: open past their end time, owing automatic rejections, or due to auto-complete.</summary>
     Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>How many PENDING or ACTIVE reviews target the principal.</summary>
-    Task<int> CountOpenForPrincipalAsync(string principalId, CancellationToken cancellationToken);
 }

@@ -53,19 +53,6 @@ internal sealed class TableReviewIndex(ReviewTables tables) : IReviewIndex
         return headers.Select(HeaderEntity.Read).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<int> CountOpenForPrincipalAsync(string principalId, CancellationToken cancellationToken)
-    {
-        var table = await tables.ReviewsAsync(cancellationToken);
-        var filter = TableQuery.CombineFilters(
-            TableQuery.CombineFilters(
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, ReviewRows.Header),
-                TableOperators.And,
-                TableQuery.GenerateFilterCondition("PrincipalId", QueryComparisons.Equal, principalId)),
-            TableOperators.And,
-            OpenStatus);
-        return (await table.QueryAllAsync(filter, cancellationToken, ["Status"])).Count;
-    }
-
     public async Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await tables.ReviewsAsync(cancellationToken);
