@@ -33,6 +33,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.200",
             ["AzureFunctionsJobHost:logging:logLevel:default"] = "Warning",
+            // The fake clock stands still, so polling loops would spend a real budget; RateLimitTests set their own.
+            ["RateLimiting:PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
