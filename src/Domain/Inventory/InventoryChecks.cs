@@ -3,7 +3,7 @@ using AccessReviewFunctions.Domain.Reviews.Risk;
 namespace AccessReviewFunctions.Domain.Inventory;
 
 /// <summary>One validation run: collects the problems of one document.</summary>
-internal sealed class InventoryChecks(InventoryValidator.Collections doc, StoredInventoryIds stored)
+internal sealed class InventoryChecks(InventoryDocument doc, StoredInventoryIds stored)
 {
     private readonly List<string> problems = [];
     private readonly Dictionary<string, string> appOfGroup = new(StringComparer.Ordinal);

@@ -14,6 +14,10 @@ public sealed record InventoryDocument(
 {
     public static InventoryDocument Empty { get; } = new([], [], [], [], [], [], []);
 
+    /// <summary>The same document with absent (null) collections as empty lists; entries may still be null.</summary>
+    public InventoryDocument WithCollections() => new(
+        Users ?? [], Applications ?? [], Groups ?? [], Entitlements ?? [], Bundles ?? [], Grants ?? [], SodRules ?? []);
+
     /// <summary>The same document with absent (null) optional lists replaced by empty ones; call after validation.</summary>
     public InventoryDocument Normalized() => new(
         Users.Select(u => u with { AdminRoles = u.AdminRoles ?? [] }).ToList(),

@@ -13,7 +13,7 @@ public static partial class InventoryValidator
     /// <summary>The ids the document refers to without defining them, to be looked up in storage.</summary>
     public static InventoryReferences UnresolvedReferences(InventoryDocument document)
     {
-        var doc = Collections.Of(document);
+        var doc = document.WithCollections();
         var users = doc.Users.Where(u => u?.Id is not null).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var apps = doc.Applications.Where(a => a?.Id is not null).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var groups = doc.Groups.Where(g => g?.Id is not null).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
@@ -102,7 +102,7 @@ public static partial class InventoryValidator
 
     /// <summary>Every problem of the document; empty when it may be stored.</summary>
     public static IReadOnlyList<string> Validate(InventoryDocument document, StoredInventoryIds stored) =>
-        new InventoryChecks(Collections.Of(document), stored).Run();
+        new InventoryChecks(document.WithCollections(), stored).Run();
 
     /// <summary>Whether the id is well-formed: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
@@ -112,24 +112,4 @@ public static partial class InventoryValidator
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     internal static partial Regex EmailPattern();
-
-    /// <summary>The document with absent collections as empty lists; entries may still be null.</summary>
-    internal sealed record Collections(
-        IReadOnlyList<InventoryUser> Users,
-        IReadOnlyList<Application> Applications,
-        IReadOnlyList<AppGroup> Groups,
-        IReadOnlyList<Entitlement> Entitlements,
-        IReadOnlyList<EntitlementBundle> Bundles,
-        IReadOnlyList<Grant> Grants,
-        IReadOnlyList<SodRule> SodRules)
-    {
-        public static Collections Of(InventoryDocument document) => new(
-            document.Users ?? [],
-            document.Applications ?? [],
-            document.Groups ?? [],
-            document.Entitlements ?? [],
-            document.Bundles ?? [],
-            document.Grants ?? [],
-            document.SodRules ?? []);
-    }
 }
