@@ -10,10 +10,7 @@ internal static class TableQueries
         var filter = TableQuery.CombineFilters(
             TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partitionKey),
             TableOperators.And,
-            TableQuery.CombineFilters(
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, rowPrefix),
-                TableOperators.And,
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, PrefixEnd(rowPrefix))));
+            RowPrefix(rowPrefix));
         return table.QueryAllAsync(filter, cancellationToken, columns);
     }
 
@@ -31,6 +28,12 @@ internal static class TableQueries
         while (token is not null);
         return rows;
     }
+
+    /// <summary>RowKey starts with the prefix, as a range the service can answer from its index.</summary>
+    public static string RowPrefix(string rowPrefix) => TableQuery.CombineFilters(
+        TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, rowPrefix),
+        TableOperators.And,
+        TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, PrefixEnd(rowPrefix)));
 
     /// <summary>The exclusive upper bound of a prefix range: the prefix with its last character incremented.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

@@ -1,7 +1,6 @@
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Storage;
-using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Table;
 
 namespace AccessReviewFunctions.Functions.Reviews.Storage;
@@ -17,18 +16,11 @@ public interface IDecisionLog
     Task<IReadOnlyList<PastDecision>> ListAsync(string principalId, CancellationToken cancellationToken);
 }
 
-internal sealed class TableDecisionLog(CloudStorageAccount account, StorageNames names) : IDecisionLog
+internal sealed class TableDecisionLog(ReviewTables tables) : IDecisionLog
 {
-    private readonly AsyncOnce<CloudTable> table = new(async () =>
-    {
-        var table = account.CreateCloudTableClient().GetTableReference(names.Table("decisionlog"));
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
-
     public async Task RecordAsync(string principalId, string reviewId, IEnumerable<(string ResourceId, ItemDecision Decision)> decisions, CancellationToken cancellationToken)
     {
-        var log = await table.GetAsync(cancellationToken);
+        var log = await tables.DecisionLogAsync(cancellationToken);
         foreach (var chunk in decisions.DistinctBy(d => d.ResourceId).Chunk(100))
         {
             var batch = new TableBatchOperation();
@@ -52,7 +44,7 @@ internal sealed class TableDecisionLog(CloudStorageAccount account, StorageNames
 
     public async Task<IReadOnlyList<PastDecision>> ListAsync(string principalId, CancellationToken cancellationToken)
     {
-        var log = await table.GetAsync(cancellationToken);
+        var log = await tables.DecisionLogAsync(cancellationToken);
         var rows = await log.QueryAllAsync(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, principalId), cancellationToken);
         return rows.Select(r => new PastDecision(
                 r.Properties["ResourceId"].StringValue,

@@ -1,6 +1,5 @@
 using System.Net;
 using AccessReviewFunctions.Domain.Reviews;
-using AccessReviewFunctions.Functions.Storage;
 using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Table;
 
@@ -12,18 +11,11 @@ namespace AccessReviewFunctions.Functions.Reviews.Storage;
 /// A claim counts while its review is PENDING or ACTIVE, or for <see cref="InFlight"/> after the claim while the
 /// review is still being stored; a claim whose review was never stored lapses by itself.
 /// </summary>
-internal sealed class PrincipalClaims(CloudStorageAccount account, StorageNames names, ReviewTables tables, TimeProvider clock)
+internal sealed class PrincipalClaims(ReviewTables tables, TimeProvider clock)
 {
     public static readonly TimeSpan InFlight = TimeSpan.FromMinutes(2);
     private const int MaxAttempts = 20;
     private const string Row = "open";
-
-    private readonly AsyncOnce<CloudTable> table = new(async () =>
-    {
-        var table = account.CreateCloudTableClient().GetTableReference(names.Table("principalclaims"));
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
 
     /// <summary>
     /// Counts the principal's open reviews, lets <paramref name="decide"/> rule on the new one (it throws to refuse),
@@ -31,7 +23,7 @@ internal sealed class PrincipalClaims(CloudStorageAccount account, StorageNames 
     /// </summary>
     public async Task<T> ClaimAsync<T>(string principalId, string reviewId, Func<int, T> decide, CancellationToken cancellationToken)
     {
-        var claims = await table.GetAsync(cancellationToken);
+        var claims = await tables.PrincipalClaimsAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var result = await claims.ExecuteAsync(TableOperation.Retrieve<DynamicTableEntity>(principalId, Row), null, null, cancellationToken);

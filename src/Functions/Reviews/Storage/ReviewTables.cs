@@ -9,10 +9,16 @@ internal sealed class ReviewTables(CloudStorageAccount account, StorageNames nam
 {
     private readonly AsyncOnce<CloudTable> reviews = new(() => CreateAsync(account, names.Table("reviews")));
     private readonly AsyncOnce<CloudTable> byReviewer = new(() => CreateAsync(account, names.Table("reviewsbyreviewer")));
+    private readonly AsyncOnce<CloudTable> decisionLog = new(() => CreateAsync(account, names.Table("decisionlog")));
+    private readonly AsyncOnce<CloudTable> principalClaims = new(() => CreateAsync(account, names.Table("principalclaims")));
 
     public Task<CloudTable> ReviewsAsync(CancellationToken cancellationToken) => reviews.GetAsync(cancellationToken);
 
     public Task<CloudTable> ByReviewerAsync(CancellationToken cancellationToken) => byReviewer.GetAsync(cancellationToken);
+
+    public Task<CloudTable> DecisionLogAsync(CancellationToken cancellationToken) => decisionLog.GetAsync(cancellationToken);
+
+    public Task<CloudTable> PrincipalClaimsAsync(CancellationToken cancellationToken) => principalClaims.GetAsync(cancellationToken);
 
     private static async Task<CloudTable> CreateAsync(CloudStorageAccount account, string name)
     {

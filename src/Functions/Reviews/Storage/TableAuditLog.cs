@@ -27,10 +27,7 @@ internal sealed class TableAuditLog(ReviewTables tables) : IAuditLog
         // or less); the exact [since, until) cut is made on the event's own published time.
         var slack = TimeSpan.FromSeconds(1);
         var filter = TableQuery.CombineFilters(
-            TableQuery.CombineFilters(
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, ReviewRows.AuditPrefix),
-                TableOperators.And,
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, TableQueries.PrefixEnd(ReviewRows.AuditPrefix))),
+            TableQueries.RowPrefix(ReviewRows.AuditPrefix),
             TableOperators.And,
             TableQuery.CombineFilters(
                 TableQuery.GenerateFilterConditionForDate(AuditColumns.Published, QueryComparisons.GreaterThanOrEqual, since - slack),

@@ -31,10 +31,7 @@ internal sealed class OutboxDispatcher(ReviewTables tables, OutboxEntity outbox,
     public async Task<int> DispatchStrandedAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
         var table = await tables.ReviewsAsync(cancellationToken);
-        var filter = TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, ReviewRows.OutboxPrefix),
-            TableOperators.And,
-            TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, TableQueries.PrefixEnd(ReviewRows.OutboxPrefix)));
+        var filter = TableQueries.RowPrefix(ReviewRows.OutboxPrefix);
         var cutoff = clock.GetUtcNow() - olderThan;
         var rows = (await table.QueryAllAsync(filter, cancellationToken)).Where(r => OutboxEntity.WrittenAt(r) <= cutoff).ToList();
         await SendAllAsync(table, rows, cancellationToken);
