@@ -8,6 +8,10 @@ dotnet test AccessReviewFunctions.sln --no-build -nologo --logger "console;verbo
 status=${PIPESTATUS[0]}
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if grep -qE '^\s+Failed ' "$log"; then
+  echo "Failed tests:"
+  grep -E -A6 '^\s+Failed ' "$log" | cut -c1-300
+fi
 rm -f "$log"
 echo "${passed} passed, ${failed} failed"
 exit "$status"

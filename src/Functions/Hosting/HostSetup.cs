@@ -49,7 +49,12 @@ public static class HostSetup
 
     public static void UseAccessReviewPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler(error => error.Run(context => ErrorMapping.WriteAsync(context)));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = ErrorMapping.WriteAsync,
+            // A domain error or a bad request is an answer, not a fault: it is not logged as one.
+            SuppressDiagnosticsCallback = ErrorMapping.IsExpected,
+        });
         app.UseStatusCodePages(context => ErrorMapping.WriteStatusAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseOktaRateLimiting();

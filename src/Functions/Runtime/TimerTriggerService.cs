@@ -4,7 +4,8 @@ namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>
 /// Runs every timer job on its schedule (AzureFunctionsJobHost:timers:&lt;Name&gt;, default 1 min), on the host's clock.
-/// Due times are anchored at start, so a clock moved before the wait began still fires it.
+/// Due times are anchored at start, so a clock moved before the wait began still fires it; a tick that comes due
+/// while the job runs fires once as soon as it ends.
 /// </summary>
 internal sealed partial class TimerTriggerService(
     TimerJobRunner runner,
@@ -52,6 +53,7 @@ internal sealed partial class TimerTriggerService(
                     await Task.Delay(wait, clock, stoppingToken);
                 }
 
+                var firedAt = clock.GetUtcNow();
                 try
                 {
                     await runner.RunAsync(job, stoppingToken);
@@ -61,13 +63,9 @@ internal sealed partial class TimerTriggerService(
                     LogTickFailed(e, job.Name);
                 }
 
-                // Missed ticks are not caught up, as in Azure Functions without UseMonitor.
-                var now = clock.GetUtcNow();
-                due += schedule;
-                if (due <= now)
-                {
-                    due = now + schedule;
-                }
+                // The next tick is one schedule after this one fired. A tick that came due while the job ran runs
+                // once right after it, never once per missed tick: Azure Functions' past-due behaviour.
+                due = firedAt + schedule;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

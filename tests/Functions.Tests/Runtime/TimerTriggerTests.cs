@@ -42,6 +42,24 @@ public sealed class TimerTriggerTests
     }
 
     [Fact]
+    public async Task Schedule_TicksComeDueWhileRunning_RunsOnceRightAfter()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<BlockingJob>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:blocking"] = "00:01:00" });
+        var job = (BlockingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await job.Started.WaitAsync(TimeSpan.FromSeconds(20));
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        job.Release();
+
+        await Eventually.WaitAsync(() => job.Runs == 2);
+        await Task.Delay(300);
+        Assert.Equal(2, job.Runs);
+    }
+
+    [Fact]
     public async Task RunNow_NoScheduleDue_RunsJobOnce()
     {
         await using var host = await RuntimeHost.StartAsync(s => s.AddTimerJob<CountingJob>());
@@ -86,6 +104,31 @@ public sealed class TimerTriggerTests
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Holds its first run until released, as a long sweep would.</summary>
+    private sealed class BlockingJob : ITimerJob
+    {
+        private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int runs;
+
+        public string Name => "blocking";
+
+        public int Runs => Volatile.Read(ref runs);
+
+        public Task Started => started.Task;
+
+        public void Release() => released.TrySetResult();
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref runs) == 1)
+            {
+                started.TrySetResult();
+                await released.Task.WaitAsync(cancellationToken);
+            }
         }
     }
 }
