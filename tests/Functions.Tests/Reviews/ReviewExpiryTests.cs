@@ -159,8 +159,8 @@ public sealed class ReviewExpiryTests
 
         Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
-        Assert.Equal(2, (await GetAsync(admin, $"{Admin}/stats")).GetProperty("pendingCount").GetInt32()
-            + (await GetAsync(admin, $"{Admin}/stats")).GetProperty("activeCount").GetInt32());
+        var stats = await GetAsync(admin, $"{Admin}/stats");
+        Assert.Equal(2, stats.GetProperty("pendingCount").GetInt32() + stats.GetProperty("activeCount").GetInt32());
     }
 
     private static async Task<(HttpClient Admin, string Id)> StartAsync(TestHost host, object extra)
