@@ -8,6 +8,16 @@ namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /// <summary>Runs "$@" (Azurite) while process $1 lives; stops it when $1 is gone or when itself is stopped.</summary>
+    private const string Watchdog = """
+        owner=$1; shift
+        "$@" & child=$!
+        trap 'kill -9 $child 2>/dev/null; exit 0' TERM INT HUP
+        while kill -0 "$owner" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done
+        kill -9 $child 2>/dev/null
+        wait $child
+        """;
+
     private readonly Process process;
 
     private Azurite(Process process, int blobPort, int queuePort, int tablePort)
@@ -25,12 +35,28 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync()
     {
         var ports = new[] { FreePort(), FreePort(), FreePort() };
-        var start = new ProcessStartInfo(Path.Combine(RepoRoot(), "node_modules", ".bin", "azurite"))
+        var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var azuriteBin = Path.Combine(RepoRoot(), "node_modules", ".bin", "azurite");
+        if (OperatingSystem.IsWindows())
+        {
+            start.FileName = azuriteBin;
+        }
+        else
+        {
+            // A test host that is killed runs no exit handler: a watchdog stops Azurite within a second of it.
+            start.FileName = "/bin/sh";
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(Watchdog);
+            start.ArgumentList.Add("azurite-watchdog");
+            start.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            start.ArgumentList.Add(azuriteBin);
+        }
+
         foreach (var arg in new[]
         {
             "--silent", "--disableTelemetry", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
