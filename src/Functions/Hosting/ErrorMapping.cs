@@ -16,9 +16,6 @@ internal static class ErrorMapping
         _ => OktaErrors.Unexpected(),
     };
 
-    public static bool IsExpected(ExceptionHandlerSuppressDiagnosticsContext context) =>
-        context.Exception is DomainException or BadHttpRequestException;
-
     public static Task WriteAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;

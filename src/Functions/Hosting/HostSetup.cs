@@ -52,8 +52,9 @@ public static class HostSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = ErrorMapping.WriteAsync,
-            // A domain error or a bad request is an answer, not a fault: it is not logged as one.
-            SuppressDiagnosticsCallback = ErrorMapping.IsExpected,
+            // ErrorMapping decides what is a fault and logs it once, with the request; a domain error or a bad
+            // request is an answer and is not logged.
+            SuppressDiagnosticsCallback = _ => true,
         });
         app.UseStatusCodePages(context => ErrorMapping.WriteStatusAsync(context.HttpContext));
         app.UseAuthentication();

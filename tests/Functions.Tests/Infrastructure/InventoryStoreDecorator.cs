@@ -14,7 +14,7 @@ public abstract class InventoryStoreDecorator(IInventoryStore inner) : IInventor
 
     public Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
 
-    public Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
+    public virtual Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
         inner.ListUsersAsync(query, limit, after, cancellationToken);
 
     public Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
