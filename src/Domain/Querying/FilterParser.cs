@@ -39,40 +39,27 @@ internal sealed class FilterParser
 
     private FilterToken Take() => _tokens[_next++];
 
-    private FilterNode ParseOr()
+    private FilterNode ParseOr() => ParseChain("or", ParseAnd, operands => new OrNode(operands));
+
+    private FilterNode ParseAnd() => ParseChain("and", ParsePrimary, operands => new AndNode(operands));
+
+    /// <summary>One operand, or two or more joined by <paramref name="keyword"/> into one node.</summary>
+    private FilterNode ParseChain(string keyword, Func<FilterNode> parseOperand, Func<List<FilterNode>, FilterNode> join)
     {
-        var first = ParseAnd();
-        if (!Peek.IsKeyword("or"))
+        var first = parseOperand();
+        if (!Peek.IsKeyword(keyword))
         {
             return first;
         }
 
         var operands = new List<FilterNode> { first };
-        while (Peek.IsKeyword("or"))
+        while (Peek.IsKeyword(keyword))
         {
             Take();
-            operands.Add(ParseAnd());
+            operands.Add(parseOperand());
         }
 
-        return new OrNode(operands);
-    }
-
-    private FilterNode ParseAnd()
-    {
-        var first = ParsePrimary();
-        if (!Peek.IsKeyword("and"))
-        {
-            return first;
-        }
-
-        var operands = new List<FilterNode> { first };
-        while (Peek.IsKeyword("and"))
-        {
-            Take();
-            operands.Add(ParsePrimary());
-        }
-
-        return new AndNode(operands);
+        return join(operands);
     }
 
     private FilterNode ParsePrimary()
