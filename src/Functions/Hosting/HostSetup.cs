@@ -30,8 +30,7 @@ public static class HostSetup
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => StorageAccountFactory.Create(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton<StorageNames>();
+        builder.Services.AddAzureStorage();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Functions.Storage.Inventory;
+
 namespace AccessReviewFunctions.Functions.Inventory;
 
 public static class InventoryServices

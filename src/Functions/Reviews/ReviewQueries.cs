@@ -6,7 +6,6 @@ using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Queries;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Inventory;
-using AccessReviewFunctions.Functions.Reviews.Storage;
 
 namespace AccessReviewFunctions.Functions.Reviews;
 

@@ -1,7 +1,8 @@
+using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Functions.Common;
-using AccessReviewFunctions.Functions.Reviews.Storage;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Storage.Reviews;
 
 namespace AccessReviewFunctions.Functions.Reviews;
 
@@ -10,12 +11,13 @@ public static class ReviewRegistration
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
         services.AddSingleton<IdGenerator>();
-        services.AddSingleton<ReviewTables>();
-        services.AddSingleton<OutboxEntity>();
+        services.AddDurableState<SecurityAccessReview, ReviewSchema>();
+        services.AddSingleton<ReviewChangeRows>();
         services.AddSingleton<IReviewStore, TableReviewStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IReviewIndex, TableReviewIndex>();
-        services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        services.AddSingleton<IDecisionLog, TableDecisionLog>();
+        services.AddSingleton<IPrincipalClaims, TablePrincipalClaims>();
         services.AddSingleton<ReviewUpdater>();
         services.AddScoped<ReviewService>();
         services.AddSingleton(sp => ReviewItemCache.From(sp.GetRequiredService<IConfiguration>()));
@@ -25,9 +27,7 @@ public static class ReviewRegistration
         services.AddMessageHandler<ReviewEndTimer, ReviewEndTimerHandler>(ReviewQueues.Control);
         services.AddMessageHandler<AutoRejectUndecided, AutoRejectHandler>(ReviewQueues.Work);
         services.AddMessageHandler<RecordDecisions, RecordDecisionsHandler>(ReviewQueues.Work);
-        services.AddSingleton<IDecisionLog, TableDecisionLog>();
         services.AddSingleton<ReviewSettingsSource>();
-        services.AddSingleton<PrincipalClaims>();
         services.AddTimerJob<SweeperJob>();
         return services;
     }

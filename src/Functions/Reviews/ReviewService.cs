@@ -3,7 +3,6 @@ using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Inventory;
-using AccessReviewFunctions.Functions.Reviews.Storage;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
 
 namespace AccessReviewFunctions.Functions.Reviews;
@@ -17,7 +16,7 @@ internal sealed class ReviewService(
     IdGenerator ids,
     TimeProvider clock,
     ReviewSettingsSource settings,
-    PrincipalClaims claims)
+    IPrincipalClaims claims)
 {
     public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken)
     {
@@ -119,7 +118,7 @@ internal sealed class ReviewService(
     private async Task<SecurityAccessReview> ChangeAsync(
         ReviewScope scope, string reviewId, Func<SecurityAccessReview, CancellationToken, Task<ReviewChange?>> change, CancellationToken cancellationToken)
     {
-        var review = await updater.UpdateAsync(reviewId, (review, ct) => change(scope.Require(review, reviewId), ct), null, cancellationToken);
+        var review = await updater.UpdateAsync(reviewId, (loaded, ct) => change(scope.Require(loaded.Review, reviewId), ct), null, cancellationToken);
         return scope.Require(review, reviewId);
     }
 

@@ -1,15 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Microsoft.WindowsAzure.Storage.Queue;
 
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Handles one delivered message and settles it: delete on success, retry with backoff, or move to poison.</summary>
 internal sealed partial class MessageProcessor(
     MessageSerializer serializer,
-    PayloadStore payloads,
-    QueueProvider queues,
+    IPayloadStore payloads,
+    IQueueTransport queues,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<QueueOptions> queueOptions,
@@ -18,14 +17,13 @@ internal sealed partial class MessageProcessor(
 {
     private const int MaxErrorLength = 4096;
 
-    public async Task ProcessAsync(string queueName, CloudQueue queue, CloudQueueMessage message, CancellationToken cancellationToken)
+    public async Task ProcessAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        var text = message.AsString;
         DecodedMessage? decoded = null;
         try
         {
-            decoded = await serializer.DeserializeAsync(text, cancellationToken);
-            var context = new MessageContext(queueName, message.Id, message.DequeueCount, message.InsertionTime);
+            decoded = await serializer.DeserializeAsync(message.Text, cancellationToken);
+            var context = new MessageContext(message.Queue, message.Id, (int)message.DequeueCount, message.InsertedAt);
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await decoded.Registration.DispatchAsync(scope.ServiceProvider, decoded.Message, context, cancellationToken);
@@ -37,55 +35,54 @@ internal sealed partial class MessageProcessor(
         }
         catch (PoisonMessageException e)
         {
-            LogUnreadable(e, queueName, message.Id);
-            await PoisonAsync(queueName, queue, message, null, e, cancellationToken);
+            LogUnreadable(e, message.Queue, message.Id);
+            await PoisonAsync(message, null, e, cancellationToken);
             return;
         }
         catch (Exception e)
         {
-            await FailAsync(queueName, queue, message, decoded, e, cancellationToken);
+            await FailAsync(message, decoded, e, cancellationToken);
             return;
         }
 
-        await queue.DeleteMessageAsync(message.Id, message.PopReceipt, null, null, cancellationToken);
+        await queues.DeleteAsync(message, cancellationToken);
         if (decoded.Blob is not null)
         {
             await payloads.DeleteAsync(decoded.Blob, cancellationToken);
         }
     }
 
-    private async Task FailAsync(string queueName, CloudQueue queue, CloudQueueMessage message, DecodedMessage? decoded, Exception error, CancellationToken cancellationToken)
+    private async Task FailAsync(ReceivedMessage message, DecodedMessage? decoded, Exception error, CancellationToken cancellationToken)
     {
         if (message.DequeueCount >= queueOptions.Value.MaxDequeueCount)
         {
-            LogGaveUp(error, queueName, message.Id, message.DequeueCount);
-            await PoisonAsync(queueName, queue, message, decoded, error, cancellationToken);
+            LogGaveUp(error, message.Queue, message.Id, message.DequeueCount);
+            await PoisonAsync(message, decoded, error, cancellationToken);
             return;
         }
 
-        var delay = RetryPolicy.Delay(queueOptions.Value.RetryDelayBase, message.DequeueCount, runtimeOptions.Value.MaxRetryDelay);
-        LogRetry(error, queueName, message.Id, message.DequeueCount, delay);
-        await queue.UpdateMessageAsync(message, delay, MessageUpdateFields.Visibility, null, null, cancellationToken);
+        var delay = RetryPolicy.Delay(queueOptions.Value.RetryDelayBase, (int)message.DequeueCount, runtimeOptions.Value.MaxRetryDelay);
+        LogRetry(error, message.Queue, message.Id, message.DequeueCount, delay);
+        await queues.HideAsync(message, delay, cancellationToken);
     }
 
-    private async Task PoisonAsync(string queueName, CloudQueue queue, CloudQueueMessage message, DecodedMessage? decoded, Exception error, CancellationToken cancellationToken)
+    private async Task PoisonAsync(ReceivedMessage message, DecodedMessage? decoded, Exception error, CancellationToken cancellationToken)
     {
         var errorText = Describe(error);
-        var record = JsonSerializer.Serialize(new PoisonRecord(message.AsString, errorText, clock.GetUtcNow(), message.DequeueCount), MessageSerializer.Json);
+        var record = JsonSerializer.Serialize(new PoisonRecord(message.Text, errorText, clock.GetUtcNow(), (int)message.DequeueCount), MessageSerializer.Json);
         if (Encoding.UTF8.GetByteCount(record) > MessageSerializer.MaxInlineBytes)
         {
-            var blob = await payloads.WriteAsync("poison", message.AsString, cancellationToken);
-            record = JsonSerializer.Serialize(new PoisonRecord(null, errorText, clock.GetUtcNow(), message.DequeueCount, blob), MessageSerializer.Json);
+            var blob = await payloads.WriteAsync("poison", message.Text, cancellationToken);
+            record = JsonSerializer.Serialize(new PoisonRecord(null, errorText, clock.GetUtcNow(), (int)message.DequeueCount, blob), MessageSerializer.Json);
         }
 
-        var poison = await queues.GetAsync(QueueProvider.PoisonName(queueName), cancellationToken);
-        await poison.AddMessageAsync(new CloudQueueMessage(record), TimeSpan.FromSeconds(-1), null, null, null, cancellationToken);
+        await queues.SendAsync(QueueNames.Poison(message.Queue), record, null, cancellationToken);
         if (decoded is not null)
         {
-            await NotifyPoisonHandlerAsync(queueName, decoded, errorText, cancellationToken);
+            await NotifyPoisonHandlerAsync(message.Queue, decoded, errorText, cancellationToken);
         }
 
-        await queue.DeleteMessageAsync(message.Id, message.PopReceipt, null, null, cancellationToken);
+        await queues.DeleteAsync(message, cancellationToken);
     }
 
     private async Task NotifyPoisonHandlerAsync(string queueName, DecodedMessage decoded, string errorText, CancellationToken cancellationToken)
@@ -108,10 +105,10 @@ internal sealed partial class MessageProcessor(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} message {QueueMessageId} failed on attempt {DequeueCount}; retrying in {Delay}")]
-    private partial void LogRetry(Exception exception, string queue, string queueMessageId, int dequeueCount, TimeSpan delay);
+    private partial void LogRetry(Exception exception, string queue, string queueMessageId, long dequeueCount, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue {Queue} message {QueueMessageId} failed {DequeueCount} times; moving it to poison")]
-    private partial void LogGaveUp(Exception exception, string queue, string queueMessageId, int dequeueCount);
+    private partial void LogGaveUp(Exception exception, string queue, string queueMessageId, long dequeueCount);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue {Queue} message {QueueMessageId} is unreadable; moving it to poison")]
     private partial void LogUnreadable(Exception exception, string queue, string queueMessageId);

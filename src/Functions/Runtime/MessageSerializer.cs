@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Typed messages to and from envelope text; bodies over the queue limit go through the payload store.</summary>
-internal sealed class MessageSerializer(MessageRegistry registry, PayloadStore payloads)
+internal sealed class MessageSerializer(MessageRegistry registry, IPayloadStore payloads)
 {
     /// <summary>Queue messages are base64 encoded: 64 KB on the wire is 48 KB of text; keep a margin for the envelope.</summary>
     public const int MaxInlineBytes = 47 * 1024;

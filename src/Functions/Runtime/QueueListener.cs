@@ -1,6 +1,5 @@
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using Microsoft.Extensions.Options;
-using Microsoft.WindowsAzure.Storage.Queue;
 
 namespace AccessReviewFunctions.Functions.Runtime;
 
@@ -10,7 +9,7 @@ namespace AccessReviewFunctions.Functions.Runtime;
 /// </summary>
 internal sealed partial class QueueListener(
     string queueName,
-    QueueProvider queues,
+    IQueueTransport queues,
     QueueWakeUp wakeUp,
     MessageProcessor processor,
     IOptions<QueueOptions> queueOptions,
@@ -44,12 +43,10 @@ internal sealed partial class QueueListener(
                     continue;
                 }
 
-                IReadOnlyList<CloudQueueMessage> batch;
-                CloudQueue queue;
+                IReadOnlyList<ReceivedMessage> batch;
                 try
                 {
-                    queue = await queues.GetAsync(queueName, stoppingToken);
-                    batch = (await queue.GetMessagesAsync(options.BatchSize, lease, null, null, stoppingToken)).ToList();
+                    batch = await queues.ReceiveAsync(queueName, options.BatchSize, lease, stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -70,28 +67,33 @@ internal sealed partial class QueueListener(
                 foreach (var message in batch)
                 {
                     Interlocked.Increment(ref inFlight);
-                    running.Add(RunOneAsync(queue, message, stoppingToken));
+                    running.Add(RunOneAsync(message, stoppingToken));
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: a cancelled storage call ends the loop, whatever it threw.
         }
 
         await Task.WhenAll(running);
         LogStopped(queueName);
     }
 
-    private async Task RunOneAsync(CloudQueue queue, CloudQueueMessage message, CancellationToken stoppingToken)
+    private async Task RunOneAsync(ReceivedMessage message, CancellationToken stoppingToken)
     {
         try
         {
             await Task.Yield();
-            await processor.ProcessAsync(queueName, queue, message, stoppingToken);
+            await processor.ProcessAsync(message, stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Shutdown: the message reappears when its lease ends.
+        }
+        catch (MessageLeaseLostException e)
+        {
+            LogLeaseLost(e, queueName, message.Id);
         }
         catch (Exception e)
         {
@@ -118,6 +120,9 @@ internal sealed partial class QueueListener(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} unreachable; backing off")]
     private partial void LogStorageError(Exception exception, string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} message {QueueMessageId} outlived its lease; another listener may handle it again")]
+    private partial void LogLeaseLost(Exception exception, string queue, string queueMessageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue {Queue} message {QueueMessageId} could not be settled; it reappears after its lease")]
     private partial void LogProcessingError(Exception exception, string queue, string queueMessageId);

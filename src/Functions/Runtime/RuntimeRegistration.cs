@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using AccessReviewFunctions.Functions.Runtime.Durable;
 
 namespace AccessReviewFunctions.Functions.Runtime;
 
@@ -18,15 +18,28 @@ public static class RuntimeRegistration
             .Validate(o => o.IsValid(), $"{RuntimeOptions.Section}: MessageLease, MaxRetryDelay and MaxTimerHop must be within 7 days.")
             .ValidateOnStart();
         Registry(services);
-        services.TryAddSingleton<QueueProvider>();
         services.TryAddSingleton<QueueWakeUp>();
-        services.TryAddSingleton<PayloadStore>();
         services.TryAddSingleton<MessageSerializer>();
         services.TryAddSingleton<MessageProcessor>();
         services.TryAddSingleton<IMessageSender, QueueMessageSender>();
-        services.TryAddSingleton<BlobLease>();
+        services.TryAddSingleton<SingletonLock>();
         services.TryAddSingleton<TimerJobRunner>();
         services.AddHostedService<TimerTriggerService>();
+        services.TryAddSingleton<OutboxRows>();
+        services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        return services;
+    }
+
+    /// <summary>A kind of durable state kept in the partitions of one table, changed through its DurableUpdater.</summary>
+    public static IServiceCollection AddDurableState<TState, TSchema>(this IServiceCollection services)
+        where TState : class
+        where TSchema : class, IPartitionSchema<TState>
+    {
+        services.TryAddSingleton<TSchema>();
+        services.TryAddSingleton<IPartitionSchema<TState>>(sp => sp.GetRequiredService<TSchema>());
+        services.AddSingleton<IDurableSchema>(sp => sp.GetRequiredService<TSchema>());
+        services.TryAddSingleton<DurableUpdater<TState>>();
+        services.AddTimerJob<OutboxJob>();
         return services;
     }
 

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Runs a timer job once, as a singleton through its blob lease; used by the schedule and by admins/tests.</summary>
-public sealed partial class TimerJobRunner(IEnumerable<ITimerJob> jobs, BlobLease lease, ILogger<TimerJobRunner> logger)
+public sealed partial class TimerJobRunner(IEnumerable<ITimerJob> jobs, SingletonLock lease, ILogger<TimerJobRunner> logger)
 {
     private readonly Dictionary<string, ITimerJob> byName = jobs.ToDictionary(j => j.Name, StringComparer.Ordinal);
 

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AccessReviewFunctions.Domain.Reviews;
-using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Common;
+using AccessReviewFunctions.Functions.Reviews;
+using AccessReviewFunctions.Functions.Runtime.Durable;
+using AccessReviewFunctions.Functions.Storage.Reviews;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
@@ -137,13 +140,15 @@ public sealed class SystemLogTests
     }
 
     [Fact]
-    public void OperationCount_CountsAnAuditRowPerEvent()
+    public void ChangeRows_TwoEvents_AHistoryAndAnAuditRowEach()
     {
         var at = DateTimeOffset.UnixEpoch;
         var snapshot = new ReviewSnapshot("sar1", "n", "00u1", ["00u2"], ReviewStatus.ACTIVE, at, at, "00u3", at, "00u3", 0, null, null, null, Revision: 3);
-        var commit = new ReviewCommit(snapshot, "etag", [new ReviewActivated("sar1", at, 0), new ReviewClosed("sar1", at, null, CloseReason.Completed)], [], "msg");
+        var rows = new ReviewChangeRows(new IdGenerator(TimeProvider.System), TimeProvider.System)
+            .For(snapshot, [new ReviewActivated("sar1", at, 0), new ReviewClosed("sar1", at, null, CloseReason.Completed)], [], [], "msg");
 
-        Assert.Equal(1 + 2 + 2 + 1, commit.OperationCount);
+        Assert.Equal(["hist:0000000002", "audit:0000000002", "hist:0000000003", "audit:0000000003"], rows.Select(r => r.Row.RowKey));
+        Assert.All(rows, r => Assert.Equal(RowWrite.Insert, r.Write));
     }
 
     private static async Task<(HttpClient Admin, string Id, string ItemId)> StartAsync(TestHost host, object extra)

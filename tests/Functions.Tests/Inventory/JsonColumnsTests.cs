@@ -1,5 +1,5 @@
 using AccessReviewFunctions.Domain.Inventory;
-using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Storage.Inventory;
 
 namespace AccessReviewFunctions.Functions.Tests.Inventory;
 
@@ -14,8 +14,8 @@ public sealed class JsonColumnsTests
         var entity = InventoryEntities.From(entitlement);
         var read = InventoryEntities.ToEntitlement(entity, "esp1");
 
-        Assert.True(entity.Properties.ContainsKey("Values_2"));
-        Assert.All(entity.Properties.Values, p => Assert.True((p.StringValue?.Length ?? 0) <= 32_000));
+        Assert.True(entity.ContainsKey("Values_2"));
+        Assert.All(entity, p => Assert.True(((p.Value as string)?.Length ?? 0) <= 32_000));
         Assert.Equal(values, read.Values);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReadApi;

@@ -2,7 +2,9 @@ using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
+using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
@@ -192,7 +194,7 @@ public sealed class DurableGuaranteesTests
 
         private sealed class Dispatcher(IOutboxDispatcher inner, FlakyOutbox owner) : IOutboxDispatcher
         {
-            public Task DispatchAsync(string reviewId, CancellationToken cancellationToken)
+            public Task DispatchAsync(string table, string partitionKey, CancellationToken cancellationToken)
             {
                 if (Interlocked.Decrement(ref owner.toFail) >= 0)
                 {
@@ -200,11 +202,11 @@ public sealed class DurableGuaranteesTests
                     throw new IOException("simulated crash before dispatch");
                 }
 
-                return inner.DispatchAsync(reviewId, cancellationToken);
+                return inner.DispatchAsync(table, partitionKey, cancellationToken);
             }
 
-            public Task<int> DispatchStrandedAsync(TimeSpan olderThan, CancellationToken cancellationToken) =>
-                inner.DispatchStrandedAsync(olderThan, cancellationToken);
+            public Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken) =>
+                inner.DispatchStrandedAsync(table, olderThan, cancellationToken);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Risk;
-using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;

@@ -3,7 +3,6 @@ using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.WindowsAzure.Storage;
 
 namespace AccessReviewFunctions.Functions.Tests.Runtime;
 
@@ -66,8 +65,8 @@ public sealed class HostSettingsTests
         await Eventually.WaitAsync(() => !recorder.Poisoned.IsEmpty, TimeSpan.FromSeconds(20));
         Assert.Equal([1, 2], recorder.Deliveries.Select(d => d.DequeueCount));
         var prefix = factory.Services.GetRequiredService<AccessReviewFunctions.Functions.Storage.StorageNames>();
-        var poison = factory.Services.GetRequiredService<CloudStorageAccount>().CreateCloudQueueClient().GetQueueReference(prefix.Queue(Queue + "-poison"));
-        Assert.NotNull(await poison.PeekMessageAsync());
+        var poison = factory.Services.GetRequiredService<AccessReviewFunctions.Functions.Storage.StorageClients>().Queues.GetQueueClient(prefix.Queue(QueueNames.Poison(Queue)));
+        Assert.NotNull(await poison.PeekJsonAsync());
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.WindowsAzure.Storage.Blob;
+using AccessReviewFunctions.Functions.Storage.Blobs;
 
 namespace AccessReviewFunctions.Functions.Tests.Runtime;
 
@@ -20,7 +20,7 @@ public sealed class QueueDeliveryTests
         var delivery = Assert.Single(host.Recorder.Deliveries);
         Assert.Equal(("m1", "hello", 1), (delivery.MessageId, delivery.Text, delivery.DequeueCount));
         var queue = host.Queue(Queue);
-        await Eventually.GetAsync(async () => { await queue.FetchAttributesAsync(); return queue.ApproximateMessageCount; }, count => count == 0);
+        await Eventually.GetAsync(queue.ApproximateCountAsync, count => count == 0);
         await Task.Delay(500);
         Assert.Single(host.Recorder.Deliveries);
     }
@@ -47,9 +47,8 @@ public sealed class QueueDeliveryTests
         await host.Sender.SendAsync(new OutgoingMessage(Queue, new Ping("m1", "next month"), host.Clock.GetUtcNow().AddDays(30)), CancellationToken.None);
 
         var queue = host.Queue(Queue);
-        await queue.FetchAttributesAsync();
-        Assert.Equal(1, queue.ApproximateMessageCount);
-        Assert.Null(await queue.GetMessageAsync());
+        Assert.Equal(1, await queue.ApproximateCountAsync());
+        Assert.Null((await queue.ReceiveMessageAsync()).Value);
         Assert.Equal(TimeSpan.FromDays(7), host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RuntimeOptions>>().Value.MaxTimerHop);
     }
 
@@ -63,9 +62,9 @@ public sealed class QueueDeliveryTests
 
         await Eventually.WaitAsync(() => host.Recorder.Deliveries.Count == 1);
         Assert.Equal(text.Length, host.Recorder.Deliveries.Single().Length);
-        var container = host.Container(PayloadStore.ContainerName);
-        Assert.True(await container.ExistsAsync());
-        await Eventually.GetAsync(async () => (await container.ListBlobsSegmentedAsync(null, true, BlobListingDetails.None, null, null, null, null)).Results.Count(), count => count == 0);
+        var container = host.Container(BlobPayloadStore.ContainerName);
+        Assert.True((await container.ExistsAsync()).Value);
+        await Eventually.GetAsync(async () => await container.GetBlobsAsync().CountAsync(), count => count == 0);
     }
 
     [Fact]

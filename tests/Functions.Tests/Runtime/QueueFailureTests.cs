@@ -1,7 +1,6 @@
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using System.Text.Json;
 using AccessReviewFunctions.Functions.Runtime;
-using Microsoft.WindowsAzure.Storage.Queue;
 
 namespace AccessReviewFunctions.Functions.Tests.Runtime;
 
@@ -25,7 +24,7 @@ public sealed class QueueFailureTests
         var secondGap = attempts[2].ReceivedAt - attempts[1].ReceivedAt;
         Assert.InRange(firstGap, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
         Assert.InRange(secondGap, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(8));
-        await Eventually.GetAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
+        await Eventually.GetAsync(host.Queue(Queue).ApproximateCountAsync, count => count == 0);
         Assert.Null(await PeekPoisonAsync(host));
     }
 
@@ -45,7 +44,7 @@ public sealed class QueueFailureTests
         var original = JsonDocument.Parse(poison.Value.GetProperty("message").GetString()!).RootElement;
         Assert.Equal(("m1", "Ping"), (original.GetProperty("id").GetString(), original.GetProperty("type").GetString()));
         await Eventually.WaitAsync(() => !host.Recorder.Poisoned.IsEmpty);
-        await Eventually.GetAsync(async () => await ApproximateCountAsync(host.Queue(Queue)), count => count == 0);
+        await Eventually.GetAsync(host.Queue(Queue).ApproximateCountAsync, count => count == 0);
         Assert.Equal([1, 2, 3], host.Recorder.Deliveries.Select(d => d.DequeueCount));
         var call = Assert.Single(host.Recorder.Poisoned);
         Assert.Equal(("m1", "InvalidOperationException: downstream said no"), call);
@@ -60,31 +59,15 @@ public sealed class QueueFailureTests
         var queue = host.Queue(Queue);
         await queue.CreateIfNotExistsAsync();
 
-        await queue.AddMessageAsync(new CloudQueueMessage(text));
+        await queue.SendMessageAsync(text);
 
         var poison = await Eventually.GetAsync(() => PeekPoisonAsync(host), p => p is not null);
         Assert.Contains(expectedError, poison!.Value.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(text, poison.Value.GetProperty("message").GetString());
         Assert.Equal(1, poison.Value.GetProperty("dequeueCount").GetInt32());
         Assert.Empty(host.Recorder.Deliveries);
-        await Eventually.GetAsync(async () => await ApproximateCountAsync(queue), count => count == 0);
+        await Eventually.GetAsync(queue.ApproximateCountAsync, count => count == 0);
     }
 
-    private static async Task<int?> ApproximateCountAsync(CloudQueue queue)
-    {
-        await queue.FetchAttributesAsync();
-        return queue.ApproximateMessageCount;
-    }
-
-    private static async Task<JsonElement?> PeekPoisonAsync(RuntimeHost host)
-    {
-        var poison = host.Queue(Queue + "-poison");
-        if (!await poison.ExistsAsync())
-        {
-            return null;
-        }
-
-        var message = await poison.PeekMessageAsync();
-        return message is null ? null : JsonDocument.Parse(message.AsString).RootElement.Clone();
-    }
+    private static Task<JsonElement?> PeekPoisonAsync(RuntimeHost host) => host.Queue(QueueNames.Poison(Queue)).PeekJsonAsync();
 }

@@ -5,9 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
-using Microsoft.WindowsAzure.Storage.Queue;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace AccessReviewFunctions.Functions.Tests.Runtime;
 
@@ -41,14 +40,14 @@ internal sealed class RuntimeHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
             ["Storage:Prefix"] = prefix,
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.200",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton(CloudStorageAccount.Parse(TestStorage.ConnectionString));
-        builder.Services.AddSingleton<StorageNames>();
+        builder.Services.AddAzureStorage();
         builder.Services.AddSingleton<Recorder>();
         builder.Services.AddWorkflowRuntime(builder.Configuration);
         configure(builder.Services);
@@ -57,11 +56,9 @@ internal sealed class RuntimeHost : IAsyncDisposable
         return new RuntimeHost(host, prefix, clock);
     }
 
-    public CloudQueue Queue(string name) =>
-        Services.GetRequiredService<CloudStorageAccount>().CreateCloudQueueClient().GetQueueReference(Names.Queue(name));
+    public QueueClient Queue(string name) => Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(Names.Queue(name));
 
-    public CloudBlobContainer Container(string name) =>
-        Services.GetRequiredService<CloudStorageAccount>().CreateCloudBlobClient().GetContainerReference(Names.Container(name));
+    public BlobContainerClient Container(string name) => Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(Names.Container(name));
 
     public async ValueTask DisposeAsync()
     {

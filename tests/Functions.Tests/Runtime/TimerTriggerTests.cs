@@ -76,7 +76,7 @@ public sealed class TimerTriggerTests
     {
         await using var host = await RuntimeHost.StartAsync(s => s.AddTimerJob<CountingJob>());
         var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
-        await using var held = await host.Services.GetRequiredService<BlobLease>().TryAcquireAsync("counting", CancellationToken.None);
+        await using var held = await host.Services.GetRequiredService<SingletonLock>().TryAcquireAsync("counting", CancellationToken.None);
 
         var ran = await host.Services.GetRequiredService<TimerJobRunner>().RunNowAsync("counting", CancellationToken.None);
 

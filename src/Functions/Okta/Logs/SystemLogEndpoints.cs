@@ -3,7 +3,7 @@ using AccessReviewFunctions.Domain.Querying;
 using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta.Reviews;
-using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Reviews;
 
 namespace AccessReviewFunctions.Functions.Okta.Logs;
 

@@ -1,7 +1,7 @@
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews;
-using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Reviews;
 
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
 

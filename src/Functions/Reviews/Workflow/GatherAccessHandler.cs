@@ -2,7 +2,7 @@ using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Inventory;
-using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;

@@ -1,19 +1,16 @@
-using AccessReviewFunctions.Functions.Reviews.Storage;
+using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 
 /// <summary>
 /// The safety net behind the durable timers: closes reviews whose end time passed (a lost or late timer), completes
-/// reviews due to auto-complete, re-sends automatic rejections owed too long, and sends outbox rows a crash left
-/// behind. Runs as a singleton timer trigger.
+/// reviews due to auto-complete and re-sends automatic rejections owed too long. Runs as a singleton timer trigger;
+/// outbox rows a crash left behind are the runtime's outbox job's.
 /// </summary>
 internal sealed class SweeperJob(
-    IReviewIndex index, ReviewUpdater updater, IOutboxDispatcher outbox, IMessageSender sender, TimeProvider clock, ILogger<SweeperJob> logger) : ITimerJob
+    IReviewIndex index, ReviewUpdater updater, IMessageSender sender, TimeProvider clock, ILogger<SweeperJob> logger) : ITimerJob
 {
-    /// <summary>Outbox rows younger than this are still being dispatched by the writer that made them.</summary>
-    public static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(1);
-
     public string Name => "sweeper";
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -29,10 +26,9 @@ internal sealed class SweeperJob(
             }
         }
 
-        var stranded = await outbox.DispatchStrandedAsync(StrandedAfter, cancellationToken);
-        if (due.Count > 0 || stranded > 0)
+        if (due.Count > 0)
         {
-            logger.LogInformation("Sweeper looked after {Due} reviews and dispatched {Stranded} stranded outbox messages", due.Count, stranded);
+            logger.LogInformation("Sweeper looked after {Due} reviews", due.Count);
         }
     }
 }

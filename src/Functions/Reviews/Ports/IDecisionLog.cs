@@ -1,0 +1,15 @@
+using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Risk;
+
+namespace AccessReviewFunctions.Functions.Reviews;
+
+/// <summary>
+/// Every closed review's decisions per principal and resource: the past governance decisions that later reviews
+/// of the same principal weigh.
+/// </summary>
+public interface IDecisionLog
+{
+    Task RecordAsync(string principalId, string reviewId, IEnumerable<(string ResourceId, ItemDecision Decision)> decisions, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PastDecision>> ListAsync(string principalId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace AccessReviewFunctions.Functions.Reviews;
+
+/// <summary>Serialises the creation of reviews for one principal, so the open-review limit holds under concurrent creates.</summary>
+public interface IPrincipalClaims
+{
+    /// <summary>
+    /// Counts the principal's open reviews, lets <paramref name="decide"/> rule on the new one (it throws to refuse),
+    /// then records the claim; retries from the count when another create won the race.
+    /// </summary>
+    Task<T> ClaimAsync<T>(string principalId, string reviewId, Func<int, T> decide, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+using AccessReviewFunctions.Domain.Reviews;
+
+namespace AccessReviewFunctions.Functions.Reviews;
+
+/// <summary>Which reviews exist and who reviews them: the index behind the list routes and the sweeper.</summary>
+public interface IReviewIndex
+{
+    Task AddReviewersAsync(string reviewId, IEnumerable<string> reviewerIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ReviewSnapshot>> ListForReviewerAsync(string reviewerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reviews the sweeper must look at: open past their end time, owing automatic rejections, or due to auto-complete.</summary>
+    Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

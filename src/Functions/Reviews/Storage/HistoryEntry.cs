@@ -1,4 +1,0 @@
-namespace AccessReviewFunctions.Functions.Reviews.Storage;
-
-/// <summary>A stored line of a review's history.</summary>
-public sealed record HistoryEntry(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, string? ActorId);

@@ -1,0 +1,31 @@
+namespace AccessReviewFunctions.Functions.Runtime.Durable;
+
+/// <summary>A kind of durable state: the table whose partitions hold one instance each.</summary>
+public interface IDurableSchema
+{
+    string Table { get; }
+}
+
+/// <summary>How one kind of durable state is kept in its partition's header row.</summary>
+public interface IPartitionSchema<TState> : IDurableSchema
+{
+    /// <summary>The partition key: the instance's id.</summary>
+    string Id(TState state);
+
+    /// <summary>The header's columns: the state itself, and whatever cross-partition queries filter on.</summary>
+    IReadOnlyDictionary<string, object?> HeaderColumns(TState state);
+
+    TState Read(Row header);
+}
+
+/// <summary>A loaded state and the ETag its header had.</summary>
+public sealed record Durable<TState>(TState State, string ETag);
+
+/// <summary>What one step decided: the new state, the other rows it writes with it, and the messages it causes.</summary>
+public sealed record DurableChange<TState>(TState State, IReadOnlyList<RowChange> Rows, IReadOnlyList<OutgoingMessage> Outbox);
+
+/// <summary>The message that would cause this commit was already processed: the commit is a duplicate.</summary>
+public sealed class DuplicateMessageException(string messageId)
+    : Exception($"Message {messageId} was already processed")
+{
+}

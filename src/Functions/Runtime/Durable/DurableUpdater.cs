@@ -1,0 +1,128 @@
+namespace AccessReviewFunctions.Functions.Runtime.Durable;
+
+/// <summary>
+/// Load, decide, commit, dispatch: the one way a durable state changes, for every kind of state. The commit writes
+/// the header under its ETag, the step's rows, the outbox and the causing message's id as one transaction, so a
+/// state change and the messages it causes happen exactly once on top of at-least-once queues. Another writer's
+/// commit in between makes the whole step run again; a message already processed only finishes its dispatch.
+/// </summary>
+internal sealed partial class DurableUpdater<TState>(
+    IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, TimeProvider clock, ILogger<DurableUpdater<TState>> logger)
+    where TState : class
+{
+    private IPartitionStore Store => stores.Table(schema.Table);
+
+    public async Task<Durable<TState>?> LoadAsync(string id, CancellationToken cancellationToken) =>
+        await Store.GetAsync(id, DurableRows.Header, cancellationToken) is { } header ? new Durable<TState>(schema.Read(header), header.ETag!) : null;
+
+    public async Task<bool> WasProcessedAsync(string id, string messageId, CancellationToken cancellationToken) =>
+        await Store.GetAsync(id, DurableRows.Processed(messageId), cancellationToken) is not null;
+
+    /// <summary>
+    /// Runs <paramref name="decide"/> on the stored state and commits its change; null means nothing to do. The step
+    /// may read more of the partition after the header: it runs again on every retry, and the header's ETag in the
+    /// commit guarantees nothing it read changed in between.
+    /// </summary>
+    /// <returns>The state after the step, or null when there is no such instance.</returns>
+    public Task<TState?> UpdateAsync(
+        string id, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken) =>
+        OptimisticRetry.RunAsync(token => AttemptAsync(id, decide, causedBy, token), cancellationToken);
+
+    /// <summary>Stores a new instance with its first rows and messages, then sends them.</summary>
+    public async Task<string> CreateAsync(DurableChange<TState> first, CancellationToken cancellationToken)
+    {
+        var etag = await CommitAsync(schema.Id(first.State), null, first, null, cancellationToken);
+        await DispatchAsync(schema.Id(first.State), rethrow: false, cancellationToken);
+        return etag;
+    }
+
+    private async Task<TState?> AttemptAsync(
+        string id, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        if (causedBy is not null && await WasProcessedAsync(id, causedBy, cancellationToken))
+        {
+            await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
+            return loaded.State;
+        }
+
+        var change = await decide(loaded, cancellationToken);
+        if (change is null)
+        {
+            return loaded.State;
+        }
+
+        try
+        {
+            await CommitAsync(id, loaded.ETag, change, causedBy, cancellationToken);
+        }
+        catch (DuplicateMessageException)
+        {
+            await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
+            return (await LoadAsync(id, cancellationToken))?.State;
+        }
+
+        if (change.Outbox.Count > 0)
+        {
+            await DispatchAsync(id, rethrow: causedBy is not null, cancellationToken);
+        }
+
+        return change.State;
+    }
+
+    private async Task<string> CommitAsync(string id, string? etag, DurableChange<TState> change, string? causedBy, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var header = new Row(id, DurableRows.Header, schema.HeaderColumns(change.State), etag);
+        var rows = new List<RowChange> { new(header, etag is null ? RowWrite.Insert : RowWrite.Replace) };
+        rows.AddRange(change.Rows);
+        rows.AddRange(change.Outbox.Select(m => new RowChange(outbox.Write(id, m, now), RowWrite.Upsert)));
+        if (causedBy is not null)
+        {
+            rows.Add(new RowChange(Row.Of(id, DurableRows.Processed(causedBy)), RowWrite.Insert));
+        }
+
+        if (rows.Count > IPartitionStore.MaxAtomicChanges)
+        {
+            throw new InvalidOperationException(
+                $"A commit of {schema.Table} {id} holds at most {IPartitionStore.MaxAtomicChanges} rows, got {rows.Count}: the step must split its change");
+        }
+
+        try
+        {
+            return (await Store.WriteAtomicallyAsync(rows, cancellationToken))[0];
+        }
+        catch (WriteConflictException e) when (!e.PreconditionFailed && causedBy is not null)
+        {
+            throw new DuplicateMessageException(causedBy);
+        }
+        catch (WriteConflictException)
+        {
+            throw new ConcurrencyException($"{schema.Table} {id}");
+        }
+    }
+
+    /// <summary>
+    /// The state is stored, so a failed send loses nothing: a queue message that caused the change is retried
+    /// (and finds itself processed, so only dispatches); a change made over HTTP is left to the outbox job.
+    /// </summary>
+    private async Task DispatchAsync(string id, bool rethrow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
+        }
+        catch (Exception e) when (!rethrow && e is not OperationCanceledException)
+        {
+            LogNotDispatched(e, schema.Table, id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox of {Table} {Id} not dispatched yet; the outbox job will send it")]
+    private partial void LogNotDispatched(Exception exception, string table, string id);
+}

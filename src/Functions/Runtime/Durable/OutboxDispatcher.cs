@@ -1,0 +1,40 @@
+namespace AccessReviewFunctions.Functions.Runtime.Durable;
+
+/// <summary>
+/// Sends a partition's outbox rows to their queues, then deletes them. A crash between the send and the delete
+/// sends the message again; its receiver drops the duplicate by its processed-message id.
+/// </summary>
+public interface IOutboxDispatcher
+{
+    Task DispatchAsync(string table, string partitionKey, CancellationToken cancellationToken);
+
+    /// <summary>Dispatches rows left behind by a crash, across all partitions of the table, older than the given age.</summary>
+    Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken);
+}
+
+internal sealed class OutboxDispatcher(IPartitionStores stores, OutboxRows outbox, IMessageSender sender, TimeProvider clock) : IOutboxDispatcher
+{
+    public async Task DispatchAsync(string table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var store = stores.Table(table);
+        await SendAllAsync(store, await store.ReadPrefixAsync(partitionKey, DurableRows.OutboxPrefix, cancellationToken), cancellationToken);
+    }
+
+    public async Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        var store = stores.Table(table);
+        var cutoff = clock.GetUtcNow() - olderThan;
+        var rows = (await store.ReadPrefixAsync(null, DurableRows.OutboxPrefix, cancellationToken)).Where(r => OutboxRows.WrittenAt(r) <= cutoff).ToList();
+        await SendAllAsync(store, rows, cancellationToken);
+        return rows.Count;
+    }
+
+    private async Task SendAllAsync(IPartitionStore store, IEnumerable<Row> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            await sender.SendAsync(outbox.Read(row), cancellationToken);
+            await store.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
+
+namespace AccessReviewFunctions.Functions.Runtime;
+
+/// <summary>A singleton lock across host instances: a 60 s lease (a blob lease in storage), renewed while held.</summary>
+public sealed partial class SingletonLock(ILeaseStore leases, ILogger<SingletonLock> logger)
+{
+    private readonly ILeaseStore store = leases;
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+
+    /// <summary>The held lease, or null when another holder has it. Dispose to release.</summary>
+    public async Task<LeaseHandle?> TryAcquireAsync(string name, CancellationToken cancellationToken)
+    {
+        var leaseId = await store.TryAcquireAsync(name, Duration, cancellationToken);
+        return leaseId is null ? null : new LeaseHandle(name, leaseId, this);
+    }
+
+    /// <summary>A held lease: renewed in the background; Lost is cancelled when a renewal fails.</summary>
+    public sealed class LeaseHandle : IAsyncDisposable
+    {
+        private readonly string name;
+        private readonly SingletonLock owner;
+        private readonly CancellationTokenSource stop = new();
+        private readonly CancellationTokenSource lost = new();
+        private readonly Task renewing;
+
+        internal LeaseHandle(string name, string leaseId, SingletonLock owner)
+        {
+            this.name = name;
+            this.owner = owner;
+            LeaseId = leaseId;
+            renewing = RenewAsync();
+        }
+
+        public string LeaseId { get; }
+
+        public CancellationToken Lost => lost.Token;
+
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await renewing;
+            try
+            {
+                await owner.store.ReleaseAsync(name, LeaseId, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                owner.LogReleaseFailed(e, name);
+            }
+
+            stop.Dispose();
+            lost.Dispose();
+        }
+
+        private async Task RenewAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(RenewEvery, stop.Token);
+                    await owner.store.RenewAsync(name, LeaseId, stop.Token);
+                }
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // Released: whatever the cancelled renewal threw.
+            }
+            catch (Exception e)
+            {
+                owner.LogRenewFailed(e, name);
+                await lost.CancelAsync();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease on lock {Lock} could not be released; it expires by itself")]
+    private partial void LogReleaseFailed(Exception exception, string @lock);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lease on lock {Lock} was lost")]
+    private partial void LogRenewFailed(Exception exception, string @lock);
+}

@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using AccessReviewFunctions.Functions.Runtime;
+
+namespace AccessReviewFunctions.Functions.Storage.Blobs;
+
+/// <summary>Leases on empty blobs "locks/&lt;name&gt;", created on first use; a second acquire gets 409.</summary>
+internal sealed class BlobLeaseStore(StorageResources resources) : ILeaseStore
+{
+    public const string ContainerName = "locks";
+
+    public async Task<string?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(name, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var lease = await blob.GetBlobLeaseClient().AcquireAsync(duration, cancellationToken: cancellationToken);
+                return lease.Value.LeaseId;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status == 404 && attempt == 0)
+            {
+                await CreateAsync(blob, cancellationToken);
+            }
+        }
+    }
+
+    public async Task RenewAsync(string name, string leaseId, CancellationToken cancellationToken) =>
+        await (await BlobAsync(name, cancellationToken)).GetBlobLeaseClient(leaseId).RenewAsync(cancellationToken: cancellationToken);
+
+    public async Task ReleaseAsync(string name, string leaseId, CancellationToken cancellationToken) =>
+        await (await BlobAsync(name, cancellationToken)).GetBlobLeaseClient(leaseId).ReleaseAsync(cancellationToken: cancellationToken);
+
+    private async Task<BlobClient> BlobAsync(string name, CancellationToken cancellationToken) =>
+        (await resources.ContainerAsync(ContainerName, cancellationToken)).GetBlobClient(name);
+
+    private static async Task CreateAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ifNew = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+            await blob.UploadAsync(BinaryData.Empty, ifNew, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Another instance created it first.
+        }
+    }
+}

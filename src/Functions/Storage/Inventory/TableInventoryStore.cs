@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using AccessReviewFunctions.Domain.Inventory;
+using AccessReviewFunctions.Domain.Reviews.Risk;
+using Azure.Data.Tables;
+using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Storage.Tables;
+using static AccessReviewFunctions.Functions.Storage.Inventory.InventoryEntities;
+
+namespace AccessReviewFunctions.Functions.Storage.Inventory;
+
+/// <summary>
+/// The inventory in four tables: users (PK "user", RK id), resources (PK appId, RK "app" | "group:{id}" | "ent:{id}" |
+/// "bundle:{id}"), grants (PK principalId, RK appId) and appgrants (PK appId, RK principalId), the last giving
+/// per-application counts that stay right across re-imports because a grant is one row per (app, principal);
+/// separation-of-duties rules in sodrules (PK "sod", RK id).
+/// </summary>
+internal sealed class TableInventoryStore(StorageResources storage) : IInventoryStore
+{
+    private const int Parallelism = 8;
+    private const string Users = "invusers";
+    private const string Resources = "invresources";
+    private const string Grants = "invgrants";
+    private const string AppGrants = "invappgrants";
+    private const string SodRules = "invsodrules";
+
+    public async Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken)
+    {
+        var (users, resources, grants, appGrants, sodRules) = (
+            await TableAsync(Users, cancellationToken), await TableAsync(Resources, cancellationToken), await TableAsync(Grants, cancellationToken),
+            await TableAsync(AppGrants, cancellationToken), await TableAsync(SodRules, cancellationToken));
+        var resourceEntities = document.Applications.Select(a => From(a))
+            .Concat(document.Groups.Select(g => From(g)))
+            .Concat(document.Entitlements.Select(e => From(e)))
+            .Concat(document.Bundles.Select(b => From(b)));
+        await Task.WhenAll(
+            TableBatchWriter.UpsertAsync(users, document.Users.Select(u => From(u)), cancellationToken),
+            TableBatchWriter.UpsertAsync(resources, resourceEntities, cancellationToken));
+        await Task.WhenAll(
+            TableBatchWriter.UpsertAsync(grants, document.Grants.Select(g => From(g)), cancellationToken),
+            TableBatchWriter.UpsertAsync(appGrants, document.Grants.Select(AppGrant), cancellationToken),
+            TableBatchWriter.UpsertAsync(sodRules, document.SodRules.Select(r => From(r)), cancellationToken));
+    }
+
+    public async Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken)
+    {
+        var entity = await RetrieveAsync(Users, UserPartition, id, cancellationToken);
+        return entity is null ? null : ToUser(entity);
+    }
+
+    public async Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken)
+    {
+        var users = await TableAsync(Users, cancellationToken);
+        var filter = TableRows.Partition(UserPartition);
+        if (!string.IsNullOrEmpty(after))
+        {
+            filter = TableRows.And(filter, TableRows.Compare("RowKey", "gt", after));
+        }
+
+        if (!string.IsNullOrEmpty(query))
+        {
+            filter = TableRows.And(filter, PrefixFilter(query.ToLowerInvariant()));
+        }
+
+        var found = new List<InventoryUser>();
+        await foreach (var segment in users.QueryAsync<TableEntity>(filter, Math.Min(1000, limit + 1), cancellationToken: cancellationToken).AsPages())
+        {
+            found.AddRange(segment.Values.Select(ToUser));
+            if (found.Count > limit)
+            {
+                break;
+            }
+        }
+
+        var page = found.Take(limit).ToList();
+        return new UserPage(page, found.Count > limit ? page[^1].Id : null);
+    }
+
+    public async Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = await RetrieveManyAsync(Users, ids.Distinct().Select(id => (UserPartition, id)), cancellationToken);
+        return ids.Distinct().Where(found.ContainsKey).Select(id => ToUser(found[id])).ToList();
+    }
+
+    public async Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken)
+    {
+        var user = await GetUserAsync(principalId, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var held = (await PartitionAsync(Grants, principalId, cancellationToken)).Select(ToGrant).ToList();
+        var apps = await ResourcesAsync(held.Select(g => g.AppId), cancellationToken);
+        return new PrincipalAccess(user, held, apps);
+    }
+
+    public async Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken)
+    {
+        var stats = new ConcurrentDictionary<string, AppAssignmentStats>(StringComparer.Ordinal);
+        await ForEachAsync(appIds.Distinct(), cancellationToken, async (appId, ct) =>
+        {
+            var rows = await PartitionAsync(AppGrants, appId, ct, [AssignmentTypeColumn]);
+            var counts = Enum.GetValues<AssignmentType>().ToDictionary(t => t, _ => 0);
+            foreach (var row in rows)
+            {
+                counts[Enum.Parse<AssignmentType>(Text(row, AssignmentTypeColumn)!)]++;
+            }
+
+            stats[appId] = new AppAssignmentStats(appId, counts);
+        });
+        return appIds.Distinct().Select(id => stats[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) =>
+        (await PartitionAsync(SodRules, SodPartition, cancellationToken)).Select(ToSodRule).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+
+    public async Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken)
+    {
+        var storedUsers = await RetrieveManyAsync(Users, references.UserIds.Select(id => (UserPartition, id)), cancellationToken);
+        var scopedApps = references.Groups.Concat(references.EntitlementValues).Concat(references.Bundles).Select(r => r.AppId);
+        var partitions = new ConcurrentDictionary<string, IReadOnlyList<TableEntity>>(StringComparer.Ordinal);
+        await ForEachAsync(references.AppIds.Concat(scopedApps).Distinct(), cancellationToken, async (appId, ct) =>
+            partitions[appId] = await PartitionAsync(Resources, appId, ct));
+
+        var rows = partitions.Values.SelectMany(p => p).ToList();
+        var values = new Dictionary<AppResourceRef, string>();
+        foreach (var (entitlementId, entity) in Rows(rows, EntitlementPrefix))
+        {
+            foreach (var value in ToEntitlement(entity, entitlementId).Values)
+            {
+                values[new AppResourceRef(entity.PartitionKey, value.Id)] = entitlementId;
+            }
+        }
+
+        return new StoredInventoryIds(
+            storedUsers.Keys.ToHashSet(StringComparer.Ordinal),
+            rows.Where(e => e.RowKey == AppRow).Select(e => e.PartitionKey).ToHashSet(StringComparer.Ordinal),
+            Rows(rows, GroupPrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
+            values,
+            Rows(rows, BundlePrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
+            await StoredResourcesAsync(references.ResourceIds, cancellationToken));
+    }
+
+    /// <summary>
+    /// Resolves unscoped ids (SoD rule sides): applications by point reads; groups and entitlement values, whose
+    /// partition is unknown, by one scan of the group and entitlement rows of invresources. Only runs for ids the
+    /// document does not define, and rules are few, so the scan is rare.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> StoredResourcesAsync(IReadOnlySet<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        await ForEachAsync(ids.Where(InventoryValidator.IsValidId), cancellationToken, async (id, ct) =>
+        {
+            if (await RetrieveAsync(Resources, id, AppRow, ct) is not null)
+            {
+                found[id] = [];
+            }
+        });
+
+        var filter = TableRows.Or(TableRows.RowPrefix(GroupPrefix), TableRows.RowPrefix(EntitlementPrefix));
+        var valueEntitlements = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var row in await (await TableAsync(Resources, cancellationToken)).QueryAllAsync(filter, cancellationToken))
+        {
+            if (row.RowKey.StartsWith(GroupPrefix, StringComparison.Ordinal))
+            {
+                var groupId = row.RowKey[GroupPrefix.Length..];
+                if (ids.Contains(groupId))
+                {
+                    found[groupId] = [];
+                }
+
+                continue;
+            }
+
+            var entitlementId = row.RowKey[EntitlementPrefix.Length..];
+            foreach (var value in ToEntitlement(row, entitlementId).Values.Where(v => ids.Contains(v.Id)))
+            {
+                if (!valueEntitlements.TryGetValue(value.Id, out var holders))
+                {
+                    valueEntitlements[value.Id] = holders = [];
+                }
+
+                holders.Add(entitlementId);
+            }
+        }
+
+        foreach (var (valueId, entitlementIds) in valueEntitlements)
+        {
+            found.TryAdd(valueId, entitlementIds);
+        }
+
+        return found;
+    }
+
+    /// <summary>Any of the search columns starts with the prefix.</summary>
+    private static string PrefixFilter(string prefix) => TableRows.Or([.. SearchColumns.Select(column => TableRows.Starts(column, prefix))]);
+
+    private async Task<IReadOnlyDictionary<string, ApplicationResources>> ResourcesAsync(IEnumerable<string> appIds, CancellationToken cancellationToken)
+    {
+        var apps = new ConcurrentDictionary<string, ApplicationResources>(StringComparer.Ordinal);
+        await ForEachAsync(appIds.Distinct(), cancellationToken, async (appId, ct) =>
+        {
+            if (ToResources(await PartitionAsync(Resources, appId, ct)) is { } app)
+            {
+                apps[appId] = app;
+            }
+        });
+        return new Dictionary<string, ApplicationResources>(apps, StringComparer.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken, IList<string>? columns = null) =>
+        await (await TableAsync(table, cancellationToken)).QueryAllAsync(TableRows.Partition(partitionKey), cancellationToken, columns);
+
+    private async Task<IReadOnlyDictionary<string, TableEntity>> RetrieveManyAsync(string table, IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
+        await ForEachAsync(keys.Distinct(), cancellationToken, async (key, ct) =>
+        {
+            if (await RetrieveAsync(table, key.Partition, key.Row, ct) is { } entity)
+            {
+                found[key.Row] = entity;
+            }
+        });
+        return found;
+    }
+
+    private async Task<TableEntity?> RetrieveAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        InventoryValidator.IsValidId(rowKey) ? await (await TableAsync(table, cancellationToken)).FindAsync(partitionKey, rowKey, cancellationToken) : null;
+
+    private static Task ForEachAsync<T>(IEnumerable<T> items, CancellationToken cancellationToken, Func<T, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, body);
+
+    private Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) => storage.TableAsync(name, cancellationToken);
+}

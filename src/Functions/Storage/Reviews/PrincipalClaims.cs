@@ -1,0 +1,71 @@
+using Azure;
+using Azure.Data.Tables;
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Functions.Reviews;
+using AccessReviewFunctions.Functions.Runtime.Durable;
+using AccessReviewFunctions.Functions.Storage.Tables;
+
+namespace AccessReviewFunctions.Functions.Storage.Reviews;
+
+/// <summary>
+/// One row per principal lists the reviews it opened, and a new review claims its place under the row's ETag.
+/// A claim counts while its review is PENDING or ACTIVE, or for <see cref="InFlight"/> after the claim while the
+/// review is still being stored; a claim whose review was never stored lapses by itself.
+/// </summary>
+internal sealed class TablePrincipalClaims(StorageResources resources, TimeProvider clock) : IPrincipalClaims
+{
+    public static readonly TimeSpan InFlight = TimeSpan.FromMinutes(2);
+    private const string Row = "open";
+
+    public async Task<T> ClaimAsync<T>(string principalId, string reviewId, Func<int, T> decide, CancellationToken cancellationToken)
+    {
+        var claims = await resources.TableAsync(ReviewTables.PrincipalClaims, cancellationToken);
+        return await OptimisticRetry.RunAsync(async token =>
+        {
+            var row = await claims.FindAsync(principalId, Row, token);
+            var open = await OpenAsync(Read(row), token);
+            var decided = decide(open.Count);
+            var next = new TableEntity(principalId, Row) { [ReviewRows.Json] = ReviewJson.Write(open.Append(new Claim(reviewId, clock.GetUtcNow())).ToList()) };
+            try
+            {
+                if (row is null)
+                {
+                    await claims.AddEntityAsync(next, token);
+                }
+                else
+                {
+                    await claims.UpdateEntityAsync(next, row.ETag, TableUpdateMode.Replace, token);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                throw new ConcurrencyException($"open reviews of {principalId}");
+            }
+
+            return decided;
+        }, cancellationToken);
+    }
+
+    private async Task<List<Claim>> OpenAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
+    {
+        var reviews = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);
+        var now = clock.GetUtcNow();
+        var open = new List<Claim>();
+        foreach (var claim in claims)
+        {
+            var header = await reviews.FindAsync(claim.ReviewId, DurableRows.Header, cancellationToken, [ReviewSchema.Status]);
+            var status = header?.GetString(ReviewSchema.Status);
+            var stillOpen = status is nameof(ReviewStatus.PENDING) or nameof(ReviewStatus.ACTIVE) || (status is null && now - claim.ClaimedAt < InFlight);
+            if (stillOpen)
+            {
+                open.Add(claim);
+            }
+        }
+
+        return open;
+    }
+
+    private static IReadOnlyList<Claim> Read(TableEntity? row) => row is null ? [] : ReviewJson.Read<List<Claim>>(row.GetString(ReviewRows.Json));
+
+    private sealed record Claim(string ReviewId, DateTimeOffset ClaimedAt);
+}

@@ -1,0 +1,44 @@
+using AccessReviewFunctions.Domain.Audit;
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Functions.Common;
+using AccessReviewFunctions.Functions.Reviews;
+using AccessReviewFunctions.Functions.Runtime.Durable;
+
+namespace AccessReviewFunctions.Functions.Storage.Reviews;
+
+/// <summary>
+/// The rows one review change writes beside the header, in the same transaction: per event a history row and its
+/// System Log entry, and the item rows it changed.
+/// </summary>
+internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
+{
+    public IReadOnlyList<RowChange> For(ReviewSnapshot review, IReadOnlyList<ReviewEvent> events, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems, string? causedBy)
+    {
+        var rows = new List<RowChange>();
+        var firstRevision = review.Revision - events.Count + 1;
+        var transactionId = causedBy ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString();
+        for (var i = 0; i < events.Count; i++)
+        {
+            rows.Add(new RowChange(History(review.Id, firstRevision + i, events[i]), RowWrite.Insert));
+            rows.Add(new RowChange(Audit(review, firstRevision + i, events[i], transactionId), RowWrite.Insert));
+        }
+
+        rows.AddRange(ItemRows(review.Id, items, subItems).Select(r => new RowChange(r, RowWrite.Upsert)));
+        return rows;
+    }
+
+    public static IEnumerable<Row> ItemRows(string reviewId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems) =>
+        items.Select(i => ReviewRows.JsonRow(reviewId, ReviewRows.Item(i.Id), i))
+            .Concat(subItems.Select(s => ReviewRows.JsonRow(reviewId, ReviewRows.Sub(s.AccessItemId, s.Id), s)));
+
+    private Row History(string reviewId, int revision, ReviewEvent change) =>
+        ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.Describe(), change.ActorId));
+
+    /// <summary>The event's System Log entry; Published and EventType are columns for the log query.</summary>
+    private static Row Audit(ReviewSnapshot review, int revision, ReviewEvent change, string transactionId)
+    {
+        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), transactionId);
+        return ReviewRows.JsonRow(review.Id, ReviewRows.Audit(revision), log, (AuditColumns.Published, log.Published), (AuditColumns.EventType, log.EventType));
+    }
+}

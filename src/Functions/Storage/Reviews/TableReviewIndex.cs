@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Functions.Reviews;
+using AccessReviewFunctions.Functions.Runtime.Durable;
+using AccessReviewFunctions.Functions.Storage.Tables;
+
+namespace AccessReviewFunctions.Functions.Storage.Reviews;
+
+/// <summary>
+/// The reviewer index (PK reviewer, RK review) is a hint written before the review itself: the header stays the
+/// truth, so an entry for a review that was never stored, or whose reviewers changed, is filtered out on read.
+/// The other lists query the header rows of the reviews table by their columns.
+/// </summary>
+internal sealed class TableReviewIndex(StorageResources resources) : IReviewIndex
+{
+    private const int ReadParallelism = 16;
+
+    private static readonly string OpenStatus = TableRows.Or(
+        TableRows.Compare(ReviewSchema.Status, "eq", nameof(ReviewStatus.ACTIVE)),
+        TableRows.Compare(ReviewSchema.Status, "eq", nameof(ReviewStatus.PENDING)));
+
+    private static readonly string Headers = TableRows.Compare("RowKey", "eq", DurableRows.Header);
+
+    public async Task AddReviewersAsync(string reviewId, IEnumerable<string> reviewerIds, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(ReviewTables.ByReviewer, cancellationToken);
+        foreach (var reviewer in reviewerIds)
+        {
+            await table.UpsertEntityAsync(new TableEntity(reviewer, reviewId), TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<ReviewSnapshot>> ListForReviewerAsync(string reviewerId, CancellationToken cancellationToken)
+    {
+        var index = await resources.TableAsync(ReviewTables.ByReviewer, cancellationToken);
+        var entries = await index.QueryAllAsync(TableRows.Partition(reviewerId), cancellationToken, ["RowKey"]);
+        var reviews = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);
+        var found = new ConcurrentBag<ReviewSnapshot>();
+        await Parallel.ForEachAsync(
+            entries,
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (entry, token) =>
+            {
+                if (await reviews.FindAsync(entry.RowKey, DurableRows.Header, token) is { } header
+                    && Snapshot(header) is var snapshot && snapshot.ReviewerIds.Contains(reviewerId))
+                {
+                    found.Add(snapshot);
+                }
+            });
+        return found.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken) =>
+        (await HeadersAsync(Headers, cancellationToken)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+    public Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = TableRows.And(TableRows.Compare(ReviewSchema.EndTime, "le", now), OpenStatus);
+        var owing = TableRows.Or(TableRows.Compare(ReviewSchema.AutoRejectPending, "eq", true), TableRows.Compare(ReviewSchema.AutoCompleteDue, "eq", true));
+        return HeadersAsync(TableRows.And(Headers, TableRows.Or(due, owing)), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ReviewSnapshot>> HeadersAsync(string filter, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);
+        return (await table.QueryAllAsync(filter, cancellationToken, [ReviewRows.Json])).Select(Snapshot).ToList();
+    }
+
+    private static ReviewSnapshot Snapshot(TableEntity header) => ReviewSchema.ReadSnapshot(TableRows.ToRow(header));
+}
