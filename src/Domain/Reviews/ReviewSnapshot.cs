@@ -1,8 +1,11 @@
+using AccessReviewFunctions.Domain.Reviews.Decisions;
+
 namespace AccessReviewFunctions.Domain.Reviews;
 
 /// <summary>
 /// The stored form of a review header; <see cref="SecurityAccessReview.Restore"/> turns it back into the aggregate.
-/// Revision counts the events so far: each transition adds one, so it orders the history.
+/// Revision counts the events so far: each transition adds one, so it orders the history. Item rows carry the
+/// revision that last wrote them; <see cref="PendingDecisions"/> are decisions recorded here and not yet in the rows.
 /// </summary>
 public sealed record ReviewSnapshot(
     string Id,
@@ -25,8 +28,10 @@ public sealed record ReviewSnapshot(
     bool AutoComplete = false,
     int DecidedCount = 0,
     int RevokedCount = 0,
-    bool AutoRejectPending = false)
+    IReadOnlyList<PendingDecision>? PendingDecisions = null)
 {
     /// <summary>True when every access item has a decision.</summary>
     public bool AllDecided => AccessItemCount > 0 && DecidedCount >= AccessItemCount;
+
+    public IReadOnlyList<PendingDecision> Pending => PendingDecisions ?? [];
 }

@@ -57,14 +57,15 @@ public sealed partial class SecurityAccessReview
         return events;
     }
 
-    /// <summary>RESTORE_ALL_ACCESS: every revoked item (and its sub-items) is restored.</summary>
-    public (DecisionResult[] Restored, ReviewEvent Event) RestoreAll(DateTimeOffset now, string actorId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems)
+    /// <summary>RESTORE_ALL_ACCESS: every revoked item (and its sub-items) is restored. Returns the rows this step writes.</summary>
+    public (AccessRows Rows, ReviewEvent Event) RestoreAll(DateTimeOffset now, string actorId, AccessRows stored)
     {
         EnsureActive();
+        var view = View(stored);
         var decision = new ItemDecision(AccessAction.RESTORE_ACCESS, actorId, now);
-        var subsByItem = subItems.ToLookup(s => s.AccessItemId);
-        var restored = items.Where(i => i.Revoked)
-            .Select(i => DecideItem(new DecisionTarget(i, subsByItem[i.Id].ToList()), decision))
+        var subsByItem = view.SubItems.ToLookup(s => s.AccessItemId);
+        var restored = view.Items.Where(i => i.Revoked)
+            .Select(i => DecideItem(new DecisionTarget(i, subsByItem[i.Id].ToList()), decision).Rows)
             .ToArray();
         if (restored.Length == 0)
         {
@@ -72,7 +73,8 @@ public sealed partial class SecurityAccessReview
         }
 
         Apply(State with { RevokedCount = 0, LastUpdated = now, LastUpdatedBy = actorId });
-        return (restored, new AllAccessRestored(Id, now, actorId, restored.Length));
+        var rows = new AccessRows([.. restored.SelectMany(r => r.Items)], [.. restored.SelectMany(r => r.SubItems)]);
+        return (WriteOrDefer(rows, PendingScope.Revoked, decision), new AllAccessRestored(Id, now, actorId, restored.Length));
     }
 
     /// <summary>UNIVERSAL_LOGOUT: ends the principal's sessions everywhere; recorded here, carried out by remediation.</summary>

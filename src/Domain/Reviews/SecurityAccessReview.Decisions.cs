@@ -6,14 +6,19 @@ namespace AccessReviewFunctions.Domain.Reviews;
 
 public sealed partial class SecurityAccessReview
 {
+    /// <summary>The stored rows as they read: with every decision still pending on the header applied.</summary>
+    public AccessRows View(AccessRows stored) => PendingDecisions.Overlay(State.Pending, stored);
+
     /// <summary>
-    /// Records a reviewer's decision. Revoking an access item revokes all its sub-items; restoring it restores them.
-    /// A sub-item can be revoked on its own, and restored unless its access item is revoked. With auto-complete on,
-    /// the last undecided item closes the review (reason completed).
+    /// Records a reviewer's decision on the target's rows as they read. Revoking an access item revokes all its
+    /// sub-items; restoring it restores them. A sub-item can be revoked on its own, and restored unless its access
+    /// item is revoked. With auto-complete on, the last undecided item closes the review (reason completed).
     /// </summary>
     public DecisionResult Decide(DateTimeOffset now, string actorId, DecisionTarget target, AccessAction action)
     {
         EnsureActive();
+        var view = View(new AccessRows([target.Item], target.SubItems));
+        target = target with { Item = view.Items[0], SubItems = view.SubItems };
         var decision = new ItemDecision(action, actorId, now);
         var result = target.SubItemId is null ? DecideItem(target, decision) : DecideSubItem(target, decision);
         var item = target.Item;
@@ -26,6 +31,7 @@ public sealed partial class SecurityAccessReview
             LastUpdated = now,
             LastUpdatedBy = actorId,
         });
+        var rows = WriteOrDefer(result.Rows, PendingScope.AccessItem, decision, item.Id);
         var subName = target.SubItemId is null ? null : target.SubItems.First(s => s.Id == target.SubItemId).Name;
         var events = new List<ReviewEvent>
         {
@@ -36,56 +42,75 @@ public sealed partial class SecurityAccessReview
             events.Add(Close(now, null, CloseReason.Completed));
         }
 
-        return result with { Events = events };
-    }
-
-    /// <summary>The automatic decisions the expiry owes: REVOKE_ACCESS on every undecided item and its sub-items.</summary>
-    public DecisionResult[] AutoRejections(IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems)
-    {
-        if (!State.AutoRejectPending)
-        {
-            throw DomainException.InvalidTransition("The review has no automatic rejections pending");
-        }
-
-        var decision = new ItemDecision(AccessAction.REVOKE_ACCESS, SystemActor, State.ClosedAt!.Value, Automatic: true, State.ExpirationNote);
-        var subsByItem = subItems.ToLookup(s => s.AccessItemId);
-        return items.Where(i => i.Decision is null)
-            .Select(i => DecideItem(new DecisionTarget(i, subsByItem[i.Id].ToList()), decision))
-            .ToArray();
+        return result with { Events = events, Rows = rows };
     }
 
     /// <summary>
-    /// Marks the automatic rejections done once their rows are stored; counts come from the stored items, so a
-    /// retry after a crash between the row writes and this step counts the same.
+    /// The next rows of the first pending decision, stamped with its revision; when they are its last, the decision
+    /// is no longer pending. Rows already applied are not written again, so a repeated step writes nothing twice.
     /// </summary>
-    public ReviewEvent CompleteAutoRejections(DateTimeOffset now, IReadOnlyList<AccessItem> storedItems)
+    public AccessRows ApplyPending(AccessRows stored)
     {
-        if (!State.AutoRejectPending)
+        if (State.Pending.Count == 0)
         {
-            throw DomainException.InvalidTransition("The review has no automatic rejections pending");
+            throw DomainException.InvalidTransition("The review has no pending decisions");
         }
 
-        var automatic = storedItems.Count(i => i.Decision is { Automatic: true });
+        // The decisions before the first are applied and gone, so the stored rows are what the first one applies to.
+        var first = State.Pending[0];
+        var rows = PendingDecisions.Changes(first, stored, int.MaxValue);
+        if (rows.Count > ReviewLimits.MaxRowsPerStep)
+        {
+            return PendingDecisions.Changes(first, stored, ReviewLimits.MaxRowsPerStep);
+        }
+
+        State = State with { PendingDecisions = [.. State.Pending.Skip(1)] };
+        return rows;
+    }
+
+    /// <summary>The rows of a change, stamped with the current revision; or none, with the change pending, when too many.</summary>
+    private AccessRows WriteOrDefer(AccessRows rows, PendingScope scope, ItemDecision decision, string? accessItemId = null)
+    {
+        if (rows.Count <= ReviewLimits.MaxRowsPerStep)
+        {
+            return rows.Stamped(State.Revision);
+        }
+
+        State = State with { PendingDecisions = [.. State.Pending, new PendingDecision(State.Revision, scope, decision, accessItemId)] };
+        return AccessRows.None;
+    }
+
+    /// <summary>At expiry with AUTO_REJECT_INCOMPLETE: a system REVOKE_ACCESS, with the note, on every undecided item.</summary>
+    private ReviewEvent? RejectUndecided(DateTimeOffset now)
+    {
+        var undecided = State.AccessItemCount - State.DecidedCount;
+        if (State.ExpirationBehavior != ExpirationBehavior.AUTO_REJECT_INCOMPLETE || undecided <= 0)
+        {
+            return null;
+        }
+
+        var decision = new ItemDecision(AccessAction.REVOKE_ACCESS, SystemActor, now, Automatic: true, State.ExpirationNote);
         Apply(State with
         {
-            AutoRejectPending = false,
-            DecidedCount = storedItems.Count(i => i.Decision is not null),
-            RevokedCount = storedItems.Count(i => i.Revoked),
+            DecidedCount = State.AccessItemCount,
+            RevokedCount = State.RevokedCount + undecided,
             LastUpdated = now,
             LastUpdatedBy = SystemActor,
         });
-        return new UndecidedAccessRevoked(Id, now, automatic, State.ExpirationNote);
+        State = State with { PendingDecisions = [.. State.Pending, new PendingDecision(State.Revision, PendingScope.Undecided, decision)] };
+        return new UndecidedAccessRevoked(Id, now, undecided, State.ExpirationNote);
     }
 
     private static DecisionResult DecideItem(DecisionTarget target, ItemDecision decision)
     {
         var item = target.Item;
         RequireChange(item.Revoked, decision.Decision, item.Label);
+        var decided = item with { Decision = decision };
         var subs = target.SubItems
             .Where(s => s.Revoked != decision.Revoked)
             .Select(s => s with { Decision = decision })
             .ToList();
-        return new DecisionResult(item with { Decision = decision }, subs, []);
+        return new DecisionResult(decided, subs, []) { Rows = new AccessRows([decided], subs) };
     }
 
     private static DecisionResult DecideSubItem(DecisionTarget target, ItemDecision decision)
@@ -98,7 +123,8 @@ public sealed partial class SecurityAccessReview
             throw DomainException.InvalidTransition($"Access to {target.Item.Label} is revoked: restore the access item, not one of its parts");
         }
 
-        return new DecisionResult(target.Item, [sub with { Decision = decision }], []);
+        var decided = sub with { Decision = decision };
+        return new DecisionResult(target.Item, [decided], []) { Rows = new AccessRows([], [decided]) };
     }
 
     private static void RequireChange(bool revoked, AccessAction action, string name)

@@ -72,11 +72,19 @@ public sealed partial class SecurityAccessReview
         {
             Revision = State.Revision + 1, Status = ReviewStatus.CLOSED, ClosedAt = now, CloseReason = reason, LastUpdated = now,
             LastUpdatedBy = actorId ?? SystemActor,
-            AutoRejectPending = reason == CloseReason.EndTimeReached
-                && State.ExpirationBehavior == ExpirationBehavior.AUTO_REJECT_INCOMPLETE
-                && State.Status == ReviewStatus.ACTIVE && !State.AllDecided,
         };
         return new ReviewClosed(Id, now, actorId, reason);
+    }
+
+    /// <summary>
+    /// Closes the review at its end time. With AUTO_REJECT_INCOMPLETE an ACTIVE review's undecided items get a
+    /// system REVOKE_ACCESS with the expiration note, recorded in the same step (their rows follow as a pending decision).
+    /// </summary>
+    public IReadOnlyList<ReviewEvent> Expire(DateTimeOffset now)
+    {
+        var wasActive = Status == ReviewStatus.ACTIVE;
+        var closed = Close(now, null, CloseReason.EndTimeReached);
+        return wasActive && RejectUndecided(now) is { } rejected ? [closed, rejected] : [closed];
     }
 
     public ReviewEvent Comment(DateTimeOffset now, string actorId, string? comment)

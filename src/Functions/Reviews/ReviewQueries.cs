@@ -14,7 +14,7 @@ namespace AccessReviewFunctions.Functions.Reviews;
 /// access and sub-access items, anomalies and summaries. A review outside the caller's scope is not found; the
 /// items of a PENDING review are not gathered yet and read as empty.
 /// </summary>
-public sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInventoryStore inventory, ReviewItemCache cache)
+internal sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInventoryStore inventory, ReviewAccess access)
 {
     public async Task<ReviewListResult> ListAsync(ReviewScope scope, ListRequest request, CancellationToken cancellationToken)
     {
@@ -59,12 +59,13 @@ public sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInven
             return (new Page<SubAccessItem>([], null), null);
         }
 
-        var parent = (await ItemsAsync(loaded, cancellationToken)).FirstOrDefault(i => i.Id == accessItemId)
+        var rows = await RowsAsync(loaded, cancellationToken);
+        var parent = rows.Items.FirstOrDefault(i => i.Id == accessItemId)
             ?? throw DomainException.NotFound($"{accessItemId} (AccessItem)");
-        var subs = await store.ListSubItemsAsync(reviewId, accessItemId, cancellationToken);
+        var subs = rows.SubItems.Where(s => s.AccessItemId == accessItemId);
         var order = SubAccessItemListQuery.Order(request.OrderBy);
-        var rows = order.Sort(subs.Where(s => request.Filter.Matches(field => SubAccessItemListQuery.Resolve(s, parent, field))));
-        return (Paging.TakePage(rows, request.Page, order), parent);
+        var matching = order.Sort(subs.Where(s => request.Filter.Matches(field => SubAccessItemListQuery.Resolve(s, parent, field))));
+        return (Paging.TakePage(matching, request.Page, order), parent);
     }
 
     /// <summary>The anomalies of an access item or a sub-access item of the review; empty while the review is PENDING.</summary>
@@ -120,15 +121,15 @@ public sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInven
         return loaded!;
     }
 
-    private Task<IReadOnlyList<AccessItem>> ItemsAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
-        loaded.Review.State.Status == ReviewStatus.PENDING
-            ? Task.FromResult<IReadOnlyList<AccessItem>>([])
-            : cache.GetOrLoadAsync(loaded.Review.Id, loaded.ETag, "items", () => store.ListItemsAsync(loaded.Review.Id, cancellationToken));
+    /// <summary>The review's rows as they read: stored rows with its pending decisions applied.</summary>
+    private async Task<AccessRows> RowsAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
+        loaded.Review.View(await access.AllAsync(loaded, cancellationToken));
 
-    private Task<IReadOnlyList<SubAccessItem>> SubItemsAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
-        loaded.Review.State.Status == ReviewStatus.PENDING
-            ? Task.FromResult<IReadOnlyList<SubAccessItem>>([])
-            : cache.GetOrLoadAsync(loaded.Review.Id, loaded.ETag, "subItems", () => store.ListSubItemsAsync(loaded.Review.Id, null, cancellationToken));
+    private async Task<IReadOnlyList<AccessItem>> ItemsAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
+        (await RowsAsync(loaded, cancellationToken)).Items;
+
+    private async Task<IReadOnlyList<SubAccessItem>> SubItemsAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
+        (await RowsAsync(loaded, cancellationToken)).SubItems;
 
     private Task<IReadOnlyList<ReviewSnapshot>> VisibleAsync(ReviewScope scope, CancellationToken cancellationToken) =>
         scope.AllReviews ? index.ListAllAsync(cancellationToken) : index.ListForReviewerAsync(scope.CallerId, cancellationToken);

@@ -22,10 +22,11 @@ public static class ReviewRegistration
         services.AddScoped<ReviewService>();
         services.AddSingleton(sp => ReviewItemCache.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<ReviewAccess>();
         services.AddMessageHandler<GatherAccess, GatherAccessHandler>(ReviewQueues.Work);
         services.AddPoisonHandler<GatherAccess, GatherAccessHandler>();
         services.AddMessageHandler<ReviewEndTimer, ReviewEndTimerHandler>(ReviewQueues.Control);
-        services.AddMessageHandler<AutoRejectUndecided, AutoRejectHandler>(ReviewQueues.Work);
+        services.AddMessageHandler<ApplyPendingDecisions, ApplyPendingHandler>(ReviewQueues.Work);
         services.AddMessageHandler<RecordDecisions, RecordDecisionsHandler>(ReviewQueues.Work);
         services.AddSingleton<ReviewSettingsSource>();
         services.AddTimerJob<SweeperJob>();

@@ -16,7 +16,8 @@ internal sealed class ReviewService(
     IdGenerator ids,
     TimeProvider clock,
     ReviewSettingsSource settings,
-    IPrincipalClaims claims)
+    IPrincipalClaims claims,
+    ReviewAccess access)
 {
     public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken)
     {
@@ -43,8 +44,9 @@ internal sealed class ReviewService(
     }
 
     public Task<SecurityAccessReview> ActAsync(ReviewScope scope, string reviewId, string? actionType, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, reviewId, async (review, ct) =>
+        ChangeAsync(scope, reviewId, async (loaded, ct) =>
         {
+            var review = loaded.Review;
             if (!ReviewActions.Available(review).Contains(actionType))
             {
                 throw UnavailableAction(review, actionType);
@@ -58,16 +60,18 @@ internal sealed class ReviewService(
                 case ReviewActions.UniversalLogout:
                     return ReviewChange.Of(review.RequestUniversalLogout(now, scope.CallerId));
                 default:
-                    var (restored, summary) = review.RestoreAll(
-                        now, scope.CallerId, await store.ListItemsAsync(reviewId, ct), await store.ListSubItemsAsync(reviewId, null, ct));
+                    var (restored, summary) = review.RestoreAll(now, scope.CallerId, await access.AllAsync(loaded, ct));
                     return ReviewSteps.OnRestoredAll(restored, summary);
             }
         }, cancellationToken);
 
     public Task<SecurityAccessReview> CommentAsync(ReviewScope scope, string reviewId, string? comment, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, reviewId, (review, _) => Task.FromResult<ReviewChange?>(ReviewChange.Of(review.Comment(clock.GetUtcNow(), scope.CallerId, comment))), cancellationToken);
+        ChangeAsync(scope, reviewId, (loaded, _) => Task.FromResult<ReviewChange?>(ReviewChange.Of(loaded.Review.Comment(clock.GetUtcNow(), scope.CallerId, comment))), cancellationToken);
 
-    /// <summary>A reviewer's decision on an access item (aim…) or a sub-access item (sai…).</summary>
+    /// <summary>
+    /// A reviewer's decision on an access item (aim…) or a sub-access item (sai…): the header, then the target's
+    /// access item with its sub-items in one range read (or this instance's cached rows), then the commit.
+    /// </summary>
     public Task<SecurityAccessReview> DecideAsync(ReviewScope scope, string reviewId, string targetId, string? type, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<AccessAction>(type, ignoreCase: false, out var action) || !Enum.IsDefined(action))
@@ -75,11 +79,12 @@ internal sealed class ReviewService(
             throw DomainException.Validation([$"type: must be {AccessAction.REVOKE_ACCESS} or {AccessAction.RESTORE_ACCESS}"]);
         }
 
-        return ChangeAsync(scope, reviewId, async (review, ct) =>
+        var accessItemId = access.LocateAsync(reviewId, targetId, cancellationToken);
+        return ChangeAsync(scope, reviewId, async (loaded, ct) =>
         {
-            review.EnsureActive();
-            var target = await FindTargetAsync(reviewId, targetId, ct);
-            return ReviewSteps.OnDecided(review.Decide(clock.GetUtcNow(), scope.CallerId, target, action));
+            loaded.Review.EnsureActive();
+            var target = await access.TargetAsync(loaded, targetId, accessItemId, ct);
+            return ReviewSteps.OnDecided(loaded.Review.Decide(clock.GetUtcNow(), scope.CallerId, target, action));
         }, cancellationToken);
     }
 
@@ -94,31 +99,18 @@ internal sealed class ReviewService(
             await index.AddReviewersAsync(reviewId, known.ExistingIds, cancellationToken);
         }
 
-        return await ChangeAsync(ReviewScope.Admin(actorId), reviewId, (review, _) =>
+        return await ChangeAsync(ReviewScope.Admin(actorId), reviewId, (loaded, _) =>
         {
+            var review = loaded.Review;
             var endTime = review.State.EndTime;
             return Task.FromResult(ReviewSteps.OnUpdated(review, endTime, review.Update(clock.GetUtcNow(), actorId, patch, known)));
         }, cancellationToken);
     }
 
-    private async Task<DecisionTarget> FindTargetAsync(string reviewId, string targetId, CancellationToken cancellationToken)
-    {
-        if (await store.GetItemAsync(reviewId, targetId, cancellationToken) is { } item)
-        {
-            return new DecisionTarget(item, await store.ListSubItemsAsync(reviewId, item.Id, cancellationToken));
-        }
-
-        var sub = (await store.ListSubItemsAsync(reviewId, null, cancellationToken)).FirstOrDefault(s => s.Id == targetId)
-            ?? throw DomainException.NotFound($"{targetId} (AccessItem)");
-        var parent = await store.GetItemAsync(reviewId, sub.AccessItemId, cancellationToken)
-            ?? throw DomainException.NotFound($"{sub.AccessItemId} (AccessItem)");
-        return new DecisionTarget(parent, await store.ListSubItemsAsync(reviewId, parent.Id, cancellationToken), sub.Id);
-    }
-
     private async Task<SecurityAccessReview> ChangeAsync(
-        ReviewScope scope, string reviewId, Func<SecurityAccessReview, CancellationToken, Task<ReviewChange?>> change, CancellationToken cancellationToken)
+        ReviewScope scope, string reviewId, Func<LoadedReview, CancellationToken, Task<ReviewChange?>> change, CancellationToken cancellationToken)
     {
-        var review = await updater.UpdateAsync(reviewId, (loaded, ct) => change(scope.Require(loaded.Review, reviewId), ct), null, cancellationToken);
+        var review = await updater.UpdateAsync(reviewId, (loaded, ct) => { scope.Require(loaded.Review, reviewId); return change(loaded, ct); }, null, cancellationToken);
         return scope.Require(review, reviewId);
     }
 

@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using static AccessReviewFunctions.Domain.Tests.Reviews.DecisionFactory;
 
@@ -40,32 +41,43 @@ public sealed class ReviewExpiry
     }
 
     [Fact]
-    public void EndTime_AutoReject_RevokesOnlyUndecidedWithNoteAtCloseTime()
+    public void EndTime_AutoReject_RecordsRejectionsOfUndecidedAtCloseWithNote()
     {
         var review = Active(3, expiry: ExpirationBehavior.AUTO_REJECT_INCOMPLETE, note: "Not reviewed in time");
         var decided = review.Decide(ReviewFactory.Now.AddHours(1), "r", Target(Item("aim1")), AccessAction.REVOKE_ACCESS).Item;
         var end = review.State.EndTime;
-        review.Close(end, null, CloseReason.EndTimeReached);
-        Assert.True(review.State.AutoRejectPending);
 
-        var rejections = review.AutoRejections([decided, Item("aim2"), Item("aim3")], [Sub("aim2", "sai1")]);
-        var done = review.CompleteAutoRejections(end.AddSeconds(1), [decided, .. rejections.Select(r => r.Item)]);
+        var events = review.Expire(end);
 
-        Assert.Equal(["aim2", "aim3"], rejections.Select(r => r.Item.Id));
-        Assert.All(rejections, r => Assert.Equal(new ItemDecision(AccessAction.REVOKE_ACCESS, "system", end, true, "Not reviewed in time"), r.Item.Decision));
-        Assert.True(Assert.Single(rejections[0].ChangedSubItems).Decision!.Automatic);
-        Assert.Equal("automatically revoked 2 undecided access items at the end time: Not reviewed in time", done.Describe());
-        Assert.Equal((3, 3, false), (review.State.DecidedCount, review.State.RevokedCount, review.State.AutoRejectPending));
+        Assert.Equal(["closed the review: the end time was reached", "automatically revoked 2 undecided access items at the end time: Not reviewed in time"], events.Select(e => e.Describe()));
+        Assert.Equal((3, 3), (review.State.DecidedCount, review.State.RevokedCount));
+        var automatic = new ItemDecision(AccessAction.REVOKE_ACCESS, "system", end, true, "Not reviewed in time");
+        var view = review.View(new AccessRows([decided, Item("aim2"), Item("aim3")], [Sub("aim2", "sai1")]));
+        Assert.Equal([decided.Decision, automatic, automatic], view.Items.Select(i => i.Decision));
+        Assert.Equal(automatic, Assert.Single(view.SubItems).Decision);
+    }
+
+    [Fact]
+    public void EndTime_AutoReject_RowsWrittenByApplyPending()
+    {
+        var review = Active(2, expiry: ExpirationBehavior.AUTO_REJECT_INCOMPLETE);
+        review.Expire(review.State.EndTime);
+
+        var rows = review.ApplyPending(new AccessRows([Item("aim1"), Item("aim2")], [Sub("aim1", "sai1")]));
+
+        Assert.Equal((2, 1), (rows.Items.Count, rows.SubItems.Count));
+        Assert.All(rows.Items, i => Assert.Equal(review.State.Revision, i.Revision));
+        Assert.Empty(review.State.Pending);
     }
 
     [Fact]
     public void EndTime_DoNothing_NoRejectionsOwed()
     {
         var review = Active(2);
-        review.Close(review.State.EndTime, null, CloseReason.EndTimeReached);
 
-        Assert.False(review.State.AutoRejectPending);
-        Assert.Throws<DomainException>(() => review.AutoRejections([Item("aim1")], []));
+        Assert.Single(review.Expire(review.State.EndTime));
+        Assert.Empty(review.State.Pending);
+        Assert.Throws<DomainException>(() => review.ApplyPending(new AccessRows([Item("aim1")], [])));
     }
 
     [Fact]
@@ -75,6 +87,16 @@ public sealed class ReviewExpiry
 
         review.Close(ReviewFactory.Now.AddHours(1), "r", CloseReason.Manual);
 
-        Assert.False(review.State.AutoRejectPending);
+        Assert.Empty(review.State.Pending);
+    }
+
+    [Fact]
+    public void EndTime_AutoRejectWhilePending_ClosesWithoutRejections()
+    {
+        var request = ReviewFactory.Request() with { ExpirationBehavior = ExpirationBehavior.AUTO_REJECT_INCOMPLETE };
+        var review = SecurityAccessReview.Open("sar1", request, ReviewFactory.Known, "a", ReviewFactory.Now, ReviewSettings.Default).Review;
+
+        Assert.Single(review.Expire(review.State.EndTime));
+        Assert.Empty(review.State.Pending);
     }
 }

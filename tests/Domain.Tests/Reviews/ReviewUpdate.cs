@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using static AccessReviewFunctions.Domain.Tests.Reviews.DecisionFactory;
 
@@ -64,17 +65,18 @@ public sealed class ReviewUpdate
         var review = Active(3);
         var revoked = new ItemDecision(AccessAction.REVOKE_ACCESS, "r", At);
 
-        var (restored, summary) = review.RestoreAll(At, "r", [Item("aim1", revoked), Item("aim2"), Item("aim3", revoked)], [Sub("aim1", "sai1", revoked)]);
+        var (restored, summary) = review.RestoreAll(At, "r", new AccessRows([Item("aim1", revoked), Item("aim2"), Item("aim3", revoked)], [Sub("aim1", "sai1", revoked)]));
 
-        Assert.Equal(["aim1", "aim3"], restored.Select(r => r.Item.Id));
-        Assert.All(restored, r => Assert.False(r.Item.Revoked));
+        Assert.Equal(["aim1", "aim3"], restored.Items.Select(i => i.Id));
+        Assert.All(restored.Items, i => Assert.False(i.Revoked));
+        Assert.False(Assert.Single(restored.SubItems).Revoked);
         Assert.Equal("restored all revoked access (2 items)", summary.Describe());
         Assert.Equal(0, review.State.RevokedCount);
     }
 
     [Fact]
     public void RestoreAll_NothingRevoked_Rejected() =>
-        Assert.Throws<DomainException>(() => Active(1).RestoreAll(At, "r", [Item("aim1")], []));
+        Assert.Throws<DomainException>(() => Active(1).RestoreAll(At, "r", new AccessRows([Item("aim1")], [])));
 
     [Fact]
     public void UniversalLogout_Active_Recorded() =>

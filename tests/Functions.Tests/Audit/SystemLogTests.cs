@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime.Durable;
@@ -145,7 +146,7 @@ public sealed class SystemLogTests
         var at = DateTimeOffset.UnixEpoch;
         var snapshot = new ReviewSnapshot("sar1", "n", "00u1", ["00u2"], ReviewStatus.ACTIVE, at, at, "00u3", at, "00u3", 0, null, null, null, Revision: 3);
         var rows = new ReviewChangeRows(new IdGenerator(TimeProvider.System), TimeProvider.System)
-            .For(snapshot, [new ReviewActivated("sar1", at, 0), new ReviewClosed("sar1", at, null, CloseReason.Completed)], [], [], "msg");
+            .For(snapshot, [new ReviewActivated("sar1", at, 0), new ReviewClosed("sar1", at, null, CloseReason.Completed)], AccessRows.None, "msg");
 
         Assert.Equal(["hist:0000000002", "audit:0000000002", "hist:0000000003", "audit:0000000003"], rows.Select(r => r.Row.RowKey));
         Assert.All(rows, r => Assert.Equal(RowWrite.Insert, r.Write));
@@ -163,7 +164,7 @@ public sealed class SystemLogTests
 
         var id = (await CreateAsync(admin, merged)).GetProperty("id").GetString()!;
         await WaitForStatusAsync(admin, id, "ACTIVE");
-        var items = await host.Services.GetRequiredService<IReviewStore>().ListItemsAsync(id, CancellationToken.None);
+        var items = (await host.Services.AccessAsync(id)).Items;
         return (admin, id, items[0].Id);
     }
 

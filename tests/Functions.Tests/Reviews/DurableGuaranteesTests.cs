@@ -147,7 +147,7 @@ public sealed class DurableGuaranteesTests
     }
 
     [Fact]
-    public async Task Sweeper_AutoRejectMessageLost_SendsItAgainAndCompletes()
+    public async Task Sweeper_PendingRejectionsMessageLost_SendsItAgainAndRowsCatchUp()
     {
         var dropped = 0;
         using var host = new TestHost(services: s => s.Decorate<IMessageSender>((inner, _) => new DroppingSender(inner, () => Interlocked.Increment(ref dropped))));
@@ -163,20 +163,24 @@ public sealed class DurableGuaranteesTests
 
         host.Clock.Advance(TimeSpan.FromDays(8));
         await WaitForStatusAsync(admin, id, "CLOSED");
-        await Eventually.GetAsync(() => Task.FromResult(Volatile.Read(ref dropped)), d => d == 1, what: "the automatic rejection to be dropped");
-        Assert.DoesNotContain(await HistoryAsync(admin, id), m => m.StartsWith("automatically", StringComparison.Ordinal));
+        await Eventually.GetAsync(() => Task.FromResult(Volatile.Read(ref dropped)), d => d == 1, what: "the work item that writes the rejected rows to be dropped");
+
+        // Readers see the rejections with their history from the close on; only the stored rows wait for the work item.
+        Assert.Contains("automatically revoked 3 undecided access items at the end time", await HistoryAsync(admin, id));
+        Assert.All((await host.Services.AccessAsync(id)).Items, i => Assert.True(i.Revoked));
+        Assert.All((await host.Services.StoredAccessAsync(id)).Items, i => Assert.Null(i.Decision));
         host.Clock.Advance(TimeSpan.FromMinutes(11));
 
-        await Eventually.GetAsync(() => HistoryAsync(admin, id), h => h.Any(m => m.StartsWith("automatically revoked 3", StringComparison.Ordinal)), what: "the re-sent rejections");
+        await Eventually.GetAsync(() => host.Services.StoredAccessAsync(id), rows => rows.Items.All(i => i.Revoked) && rows.SubItems.All(s => s.Revoked), what: "the re-sent work item to write the rows");
     }
 
-    /// <summary>Loses the first AutoRejectUndecided sent, as a crash of the queue service would.</summary>
+    /// <summary>Loses the first ApplyPendingDecisions sent, as a crash of the queue service would.</summary>
     private sealed class DroppingSender(IMessageSender inner, Func<int> dropped) : IMessageSender
     {
         private int seen;
 
         public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
-            message.Message is AutoRejectUndecided && Interlocked.Increment(ref seen) == 1 && dropped() > 0
+            message.Message is ApplyPendingDecisions && Interlocked.Increment(ref seen) == 1 && dropped() > 0
                 ? Task.CompletedTask
                 : inner.SendAsync(message, cancellationToken);
     }

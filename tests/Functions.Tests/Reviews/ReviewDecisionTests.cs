@@ -44,7 +44,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
         Assert.True(revoked.Revoked);
         Assert.Equal(TestInventory.ReviewerA, revoked.Decision!.DecidedBy);
         Assert.Equal(host.Clock.GetUtcNow(), revoked.Decision.DecidedAt);
-        var subs = await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None);
+        var subs = (await host.Services.AccessAsync(id)).Of(aws.Id);
         Assert.Equal(2, subs.Count);
         Assert.All(subs, s => Assert.True(s.Revoked));
         Assert.Contains("revoked access to AWS Console", await HistoryAsync(admin, id));
@@ -62,7 +62,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, restore.StatusCode);
         Assert.False((await ItemAsync(id, Aws)).Revoked);
-        Assert.All(await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None), s => Assert.False(s.Revoked));
+        Assert.All((await host.Services.AccessAsync(id)).Of(aws.Id), s => Assert.False(s.Revoked));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal("E0000001", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errorCode").GetString());
     }
@@ -72,13 +72,13 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
     {
         var id = await ActiveReviewAsync();
         var aws = await ItemAsync(id, Aws);
-        var sub = (await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None))[0];
+        var sub = ((await host.Services.AccessAsync(id)).Of(aws.Id))[0];
 
         var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{sub.Id}/actions", new { type = "REVOKE_ACCESS" });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Null((await ItemAsync(id, Aws)).Decision);
-        var subs = await Store.ListSubItemsAsync(id, aws.Id, CancellationToken.None);
+        var subs = (await host.Services.AccessAsync(id)).Of(aws.Id);
         Assert.Single(subs, s => s.Revoked);
     }
 
@@ -129,14 +129,14 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
     public async Task ConcurrentDecisions_TwoReviewers_NoneLostAndAutoCompleteClosesOnce()
     {
         var id = await ActiveReviewAsync(autoComplete: true);
-        var items = await Store.ListItemsAsync(id, CancellationToken.None);
+        var items = (await host.Services.AccessAsync(id)).Items;
         var other = host.As(TestInventory.ReviewerB);
 
         var responses = await Task.WhenAll(items.Select((item, i) =>
             (i % 2 == 0 ? reviewer : other).PostAsJsonAsync($"{My}/{id}/accesses/{item.Id}/actions", new { type = "REVOKE_ACCESS" })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
-        Assert.All(await Store.ListItemsAsync(id, CancellationToken.None), i => Assert.True(i.Revoked));
+        Assert.All((await host.Services.AccessAsync(id)).Items, i => Assert.True(i.Revoked));
         var review = await GetAsync(admin, $"{Admin}/{id}");
         Assert.Equal("CLOSED", review.GetProperty("status").GetString());
         var history = await HistoryAsync(admin, id);
@@ -148,7 +148,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
     public async Task ReviewActions_RestoreAllAndUniversalLogout()
     {
         var id = await ActiveReviewAsync();
-        foreach (var item in await Store.ListItemsAsync(id, CancellationToken.None))
+        foreach (var item in (await host.Services.AccessAsync(id)).Items)
         {
             await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{item.Id}/actions", new { type = "REVOKE_ACCESS" });
         }
@@ -160,8 +160,8 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
 
         Assert.Equal(["CLOSE_REVIEW", "RESTORE_ALL_ACCESS", "UNIVERSAL_LOGOUT"], actions);
         Assert.Equal(HttpStatusCode.NoContent, restore.StatusCode);
-        Assert.All(await Store.ListItemsAsync(id, CancellationToken.None), i => Assert.False(i.Revoked));
-        Assert.All(await Store.ListSubItemsAsync(id, null, CancellationToken.None), s => Assert.False(s.Revoked));
+        Assert.All((await host.Services.AccessAsync(id)).Items, i => Assert.False(i.Revoked));
+        Assert.All((await host.Services.AccessAsync(id)).SubItems, s => Assert.False(s.Revoked));
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, restoreAgain.StatusCode);
         var history = await HistoryAsync(admin, id);
@@ -208,8 +208,6 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
         Assert.Equal(Severity.HIGH, github.Risk!.Priority);
     }
 
-    private IReviewStore Store => host.Services.GetRequiredService<IReviewStore>();
-
     private async Task<string> ActiveReviewAsync(bool autoComplete = false)
     {
         var body = new
@@ -225,5 +223,5 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
     }
 
     private async Task<AccessItem> ItemAsync(string reviewId, string appId) =>
-        (await Store.ListItemsAsync(reviewId, CancellationToken.None)).Single(i => i.AppId == appId);
+        ((await host.Services.AccessAsync(reviewId)).Items).Single(i => i.AppId == appId);
 }

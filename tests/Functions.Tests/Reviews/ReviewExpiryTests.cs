@@ -15,8 +15,7 @@ public sealed class ReviewExpiryTests
     {
         using var host = new TestHost();
         var (admin, id) = await StartAsync(host, new { expirationBehavior = "AUTO_REJECT_INCOMPLETE", expirationNote = "Not reviewed in time" });
-        var store = host.Services.GetRequiredService<IReviewStore>();
-        var first = (await store.ListItemsAsync(id, CancellationToken.None))[0];
+        var first = ((await host.Services.AccessAsync(id)).Items)[0];
         await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{first.Id}/actions", new { type = "REVOKE_ACCESS" });
         var review = await GetAsync(admin, $"{Admin}/{id}");
         Assert.Equal(("AUTO_REJECT_INCOMPLETE", "Not reviewed in time"), (review.GetProperty("expirationBehavior").GetString(), review.GetProperty("expirationNote").GetString()));
@@ -25,11 +24,11 @@ public sealed class ReviewExpiryTests
 
         await WaitForStatusAsync(admin, id, "CLOSED");
         await Eventually.GetAsync(() => HistoryAsync(admin, id), h => h.Any(m => m.StartsWith("automatically", StringComparison.Ordinal)), what: "the automatic rejections");
-        var items = await store.ListItemsAsync(id, CancellationToken.None);
+        var items = (await host.Services.AccessAsync(id)).Items;
         Assert.All(items, i => Assert.True(i.Revoked));
         Assert.Equal(2, items.Count(i => i.Decision!.Automatic && i.Decision.Note == "Not reviewed in time" && i.Decision.DecidedBy == "system"));
         Assert.Contains("automatically revoked 2 undecided access items at the end time: Not reviewed in time", await HistoryAsync(admin, id));
-        Assert.All(await store.ListSubItemsAsync(id, null, CancellationToken.None), s => Assert.True(s.Revoked));
+        Assert.All((await host.Services.AccessAsync(id)).SubItems, s => Assert.True(s.Revoked));
     }
 
     [Fact]
@@ -42,7 +41,7 @@ public sealed class ReviewExpiryTests
 
         await WaitForStatusAsync(admin, id, "CLOSED");
         await Task.Delay(1000);
-        Assert.All(await host.Services.GetRequiredService<IReviewStore>().ListItemsAsync(id, CancellationToken.None), i => Assert.Null(i.Decision));
+        Assert.All((await host.Services.AccessAsync(id)).Items, i => Assert.Null(i.Decision));
         Assert.DoesNotContain(await HistoryAsync(admin, id), m => m.StartsWith("automatically", StringComparison.Ordinal));
     }
 

@@ -17,7 +17,8 @@ public sealed record AccessItem(
     IReadOnlyList<string> SubAccessTypes,
     IReadOnlyList<string> GovernanceLabels,
     RiskAssessment? Risk = null,
-    ItemDecision? Decision = null)
+    ItemDecision? Decision = null,
+    int Revision = 0)
 {
     public const string Type = "APPLICATION";
 

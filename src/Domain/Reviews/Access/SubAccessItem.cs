@@ -13,7 +13,8 @@ public sealed record SubAccessItem(
     string? Description,
     EntitlementInfo? EntitlementInfo,
     RiskAssessment? Risk = null,
-    ItemDecision? Decision = null)
+    ItemDecision? Decision = null,
+    int Revision = 0)
 {
     public bool Revoked => Decision?.Revoked == true;
 

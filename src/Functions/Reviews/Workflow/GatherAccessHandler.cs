@@ -26,7 +26,7 @@ internal sealed class GatherAccessHandler(IReviewStore store, IInventoryStore in
         var access = await inventory.GetPrincipalAccessAsync(principalId, cancellationToken)
             ?? throw new InvalidOperationException($"principal {principalId} is no longer in the inventory");
         var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access, await RiskContextAsync(access, cancellationToken));
-        await store.WriteAccessAsync(message.ReviewId, items, subItems, cancellationToken);
+        await store.WriteAccessAsync(message.ReviewId, new AccessRows(items, subItems), cancellationToken);
         await updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGathered(review, items.Count, clock.GetUtcNow()), message.MessageId, cancellationToken);
     }
 

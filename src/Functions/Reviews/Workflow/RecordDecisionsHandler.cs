@@ -4,7 +4,7 @@ using AccessReviewFunctions.Functions.Runtime;
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 
 /// <summary>Copies a closed review's standing decisions into the decision log; upserts, so a retry writes the same rows.</summary>
-internal sealed class RecordDecisionsHandler(IReviewStore store, IDecisionLog log) : IMessageHandler<RecordDecisions>
+internal sealed class RecordDecisionsHandler(IReviewStore store, ReviewAccess access, IDecisionLog log) : IMessageHandler<RecordDecisions>
 {
     public async Task HandleAsync(RecordDecisions message, MessageContext context, CancellationToken cancellationToken)
     {
@@ -14,10 +14,9 @@ internal sealed class RecordDecisionsHandler(IReviewStore store, IDecisionLog lo
             return;
         }
 
-        var items = await store.ListItemsAsync(message.ReviewId, cancellationToken);
-        var subItems = await store.ListSubItemsAsync(message.ReviewId, null, cancellationToken);
-        var decisions = items.Where(i => i.Decision is not null).Select(i => (i.AppId, i.Decision!))
-            .Concat(subItems.Where(s => s.Decision is not null).Select(s => (s.ResourceId, s.Decision!)));
+        var rows = loaded.Review.View(await access.AllAsync(loaded, cancellationToken));
+        var decisions = rows.Items.Where(i => i.Decision is not null).Select(i => (i.AppId, i.Decision!))
+            .Concat(rows.SubItems.Where(s => s.Decision is not null).Select(s => (s.ResourceId, s.Decision!)));
         await log.RecordAsync(loaded.Review.State.PrincipalId, message.ReviewId, decisions, cancellationToken);
     }
 }

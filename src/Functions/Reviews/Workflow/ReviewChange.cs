@@ -4,13 +4,11 @@ using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 
-/// <summary>What one step decided: the events it caused, the item rows it changed and the messages to send once they are stored.</summary>
-public sealed record ReviewChange(
-    IReadOnlyList<ReviewEvent> Events,
-    IReadOnlyList<OutgoingMessage> Outbox,
-    IReadOnlyList<AccessItem>? Items = null,
-    IReadOnlyList<SubAccessItem>? SubItems = null)
+/// <summary>What one step decided: the events it caused, the item rows it writes and the messages to send once they are stored.</summary>
+public sealed record ReviewChange(IReadOnlyList<ReviewEvent> Events, IReadOnlyList<OutgoingMessage> Outbox, AccessRows? Rows = null)
 {
+    public AccessRows Written => Rows ?? AccessRows.None;
+
     public static ReviewChange Of(ReviewEvent change, params OutgoingMessage[] outbox) => new([change], outbox);
 
     public static ReviewChange Send(params OutgoingMessage[] outbox) => new([], outbox);

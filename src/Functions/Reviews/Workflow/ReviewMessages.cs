@@ -26,10 +26,13 @@ public sealed record ReviewEndTimer(string ReviewId, DateTimeOffset DueAt, int H
     public string MessageId => $"{ReviewId}.end.{DueAt.UtcTicks}.{Hop}";
 }
 
-/// <summary>Activity: at expiry with AUTO_REJECT_INCOMPLETE, revoke every undecided item, then finish the close.</summary>
-public sealed record AutoRejectUndecided(string ReviewId) : IWorkflowMessage
+/// <summary>
+/// Activity: write the rows of the review's pending decisions (automatic rejections, restore-all, large cascades),
+/// step by step. Applying is idempotent, so the message is not deduplicated: each one applies whatever is pending.
+/// </summary>
+public sealed record ApplyPendingDecisions(string ReviewId) : IWorkflowMessage
 {
-    public string MessageId => $"{ReviewId}.autoreject";
+    public string MessageId => $"{ReviewId}.apply";
 }
 
 /// <summary>Activity: copy a closed review's decisions into the principal's decision log, read by later reviews.</summary>

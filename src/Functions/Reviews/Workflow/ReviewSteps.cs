@@ -39,9 +39,12 @@ public static class ReviewSteps
             : CloseIfDue(review, now);
     }
 
-    /// <summary>The sweeper's safety net: the same close as the timer's, so whichever comes second finds nothing to do.</summary>
+    /// <summary>
+    /// The end time's close, with the automatic rejections AUTO_REJECT_INCOMPLETE owes; the timer and the sweeper
+    /// both make it, so whichever comes second finds nothing to do.
+    /// </summary>
     public static ReviewChange? CloseIfDue(SecurityAccessReview review, DateTimeOffset now) =>
-        review.IsDue(now) ? ReviewChange.Of(review.Close(now, null, CloseReason.EndTimeReached)) : null;
+        review.IsDue(now) ? new ReviewChange(review.Expire(now), []) : null;
 
     /// <summary>An admin's change: a new end time arms a new timer (the old one finds a different end time and is ignored).</summary>
     public static ReviewChange? OnUpdated(SecurityAccessReview review, DateTimeOffset previousEndTime, IReadOnlyList<ReviewEvent> events)
@@ -55,13 +58,15 @@ public static class ReviewSteps
         return new ReviewChange(events, rearm ? [EndTimer(review.Id, review.State.EndTime, 0)] : []);
     }
 
-    /// <summary>A decision on an item: its rows and events.</summary>
-    public static ReviewChange OnDecided(DecisionResult result) =>
-        new(result.Events, [], [result.Item], result.ChangedSubItems);
+    /// <summary>A decision on an item: its rows (none when it is pending) and events.</summary>
+    public static ReviewChange OnDecided(DecisionResult result) => new(result.Events, [], result.Rows);
 
-    /// <summary>Restore-all: every restored item's rows, one event.</summary>
-    public static ReviewChange OnRestoredAll(DecisionResult[] restored, ReviewEvent summary) =>
-        new([summary], [], [.. restored.Select(r => r.Item)], [.. restored.SelectMany(r => r.ChangedSubItems)]);
+    /// <summary>Restore-all: the restored rows (none when it is pending), one event.</summary>
+    public static ReviewChange OnRestoredAll(AccessRows rows, ReviewEvent summary) => new([summary], [], rows);
+
+    /// <summary>The next rows of the review's first pending decision; null when nothing is pending.</summary>
+    public static ReviewChange? OnApplyPending(SecurityAccessReview review, AccessRows stored) =>
+        review.State.Pending.Count == 0 ? null : new ReviewChange([], [], review.ApplyPending(stored));
 
     /// <summary>
     /// The sweeper's pass over one review: close it at its end time, or complete it when auto-complete is due.
@@ -73,41 +78,34 @@ public static class ReviewSteps
             ? ReviewChange.Of(review.Close(now, null, CloseReason.Completed))
             : null);
 
-    /// <summary>Automatic rejections owed for longer than this are sent again by the sweeper.</summary>
-    public static readonly TimeSpan AutoRejectGrace = TimeSpan.FromMinutes(10);
+    /// <summary>Pending decisions older than this are sent to be applied again by the sweeper (their message was lost).</summary>
+    public static readonly TimeSpan PendingGrace = TimeSpan.FromMinutes(10);
 
-    public static OutgoingMessage? NudgeAutoReject(ReviewSnapshot review, DateTimeOffset now) =>
-        review.AutoRejectPending && review.ClosedAt is { } closed && now - closed >= AutoRejectGrace
-            ? new OutgoingMessage(ReviewQueues.Work, new AutoRejectUndecided(review.Id))
-            : null;
-
-    /// <summary>The automatic rejections are stored: finish them.</summary>
-    public static ReviewChange? OnAutoRejected(SecurityAccessReview review, IReadOnlyList<AccessItem> storedItems, DateTimeOffset now) =>
-        review.State.AutoRejectPending ? ReviewChange.Of(review.CompleteAutoRejections(now, storedItems)) : null;
+    public static OutgoingMessage? NudgePending(ReviewSnapshot review, DateTimeOffset now) =>
+        review.Pending.Count > 0 && now - review.Pending[0].Decision.DecidedAt >= PendingGrace ? ApplyPending(review.Id) : null;
 
     /// <summary>
-    /// What follows any step, whoever made it: a close owes the automatic rejections when the review expired
-    /// with AUTO_REJECT_INCOMPLETE, and otherwise the decision log; finishing the rejections owes the log.
+    /// What follows any step, whoever made it: a close owes the decision log; a decision too large for one step,
+    /// now pending on the header, owes the work item that applies it to the rows.
     /// </summary>
     public static ReviewChange FollowUp(SecurityAccessReview review, ReviewChange change)
     {
         var follow = new List<OutgoingMessage>();
-        foreach (var happened in change.Events)
+        if (change.Events.Any(e => e is ReviewClosed))
         {
-            if (happened is ReviewClosed)
-            {
-                follow.Add(review.State.AutoRejectPending
-                    ? new OutgoingMessage(ReviewQueues.Work, new AutoRejectUndecided(review.Id))
-                    : new OutgoingMessage(ReviewQueues.Work, new RecordDecisions(review.Id)));
-            }
-            else if (happened is UndecidedAccessRevoked)
-            {
-                follow.Add(new OutgoingMessage(ReviewQueues.Work, new RecordDecisions(review.Id)));
-            }
+            follow.Add(new OutgoingMessage(ReviewQueues.Work, new RecordDecisions(review.Id)));
+        }
+
+        var firstRevisionOfChange = review.State.Revision - change.Events.Count + 1;
+        if (review.State.Pending.Any(p => p.Revision >= firstRevisionOfChange) && change.Events.Count > 0)
+        {
+            follow.Add(ApplyPending(review.Id));
         }
 
         return follow.Count == 0 ? change : change with { Outbox = [.. change.Outbox, .. follow] };
     }
+
+    private static OutgoingMessage ApplyPending(string reviewId) => new(ReviewQueues.Work, new ApplyPendingDecisions(reviewId));
 
     private static OutgoingMessage EndTimer(string reviewId, DateTimeOffset dueAt, int hop) =>
         new(ReviewQueues.Control, new ReviewEndTimer(reviewId, dueAt, hop), dueAt);

@@ -5,7 +5,7 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 
 /// <summary>
 /// The safety net behind the durable timers: closes reviews whose end time passed (a lost or late timer), completes
-/// reviews due to auto-complete and re-sends automatic rejections owed too long. Runs as a singleton timer trigger;
+/// reviews due to auto-complete and re-sends the work of decisions pending too long. Runs as a singleton timer trigger;
 /// outbox rows a crash left behind are the runtime's outbox job's.
 /// </summary>
 internal sealed class SweeperJob(
@@ -20,7 +20,7 @@ internal sealed class SweeperJob(
         foreach (var review in due)
         {
             await updater.UpdateAsync(review.Id, r => ReviewSteps.Sweep(r, now), null, cancellationToken);
-            if (ReviewSteps.NudgeAutoReject(review, now) is { } nudge)
+            if (ReviewSteps.NudgePending(review, now) is { } nudge)
             {
                 await sender.SendAsync(nudge, cancellationToken);
             }

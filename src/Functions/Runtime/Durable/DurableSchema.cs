@@ -18,8 +18,8 @@ public interface IPartitionSchema<TState> : IDurableSchema
     TState Read(Row header);
 }
 
-/// <summary>A loaded state and the ETag its header had.</summary>
-public sealed record Durable<TState>(TState State, string ETag);
+/// <summary>A state and its header's ETag; Committed when the step that returned it wrote it.</summary>
+public sealed record Durable<TState>(TState State, string ETag, bool Committed = false);
 
 /// <summary>What one step decided: the new state, the other rows it writes with it, and the messages it causes.</summary>
 public sealed record DurableChange<TState>(TState State, IReadOnlyList<RowChange> Rows, IReadOnlyList<OutgoingMessage> Outbox);

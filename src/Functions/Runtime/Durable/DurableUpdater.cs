@@ -23,8 +23,8 @@ internal sealed partial class DurableUpdater<TState>(
     /// may read more of the partition after the header: it runs again on every retry, and the header's ETag in the
     /// commit guarantees nothing it read changed in between.
     /// </summary>
-    /// <returns>The state after the step, or null when there is no such instance.</returns>
-    public Task<TState?> UpdateAsync(
+    /// <returns>The state after the step and its header's ETag, or null when there is no such instance.</returns>
+    public Task<Durable<TState>?> UpdateAsync(
         string id, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken) =>
         OptimisticRetry.RunAsync(token => AttemptAsync(id, decide, causedBy, token), cancellationToken);
 
@@ -36,7 +36,7 @@ internal sealed partial class DurableUpdater<TState>(
         return etag;
     }
 
-    private async Task<TState?> AttemptAsync(
+    private async Task<Durable<TState>?> AttemptAsync(
         string id, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
@@ -48,23 +48,24 @@ internal sealed partial class DurableUpdater<TState>(
         if (causedBy is not null && await WasProcessedAsync(id, causedBy, cancellationToken))
         {
             await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
-            return loaded.State;
+            return loaded;
         }
 
         var change = await decide(loaded, cancellationToken);
         if (change is null)
         {
-            return loaded.State;
+            return loaded;
         }
 
+        string etag;
         try
         {
-            await CommitAsync(id, loaded.ETag, change, causedBy, cancellationToken);
+            etag = await CommitAsync(id, loaded.ETag, change, causedBy, cancellationToken);
         }
         catch (DuplicateMessageException)
         {
             await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
-            return (await LoadAsync(id, cancellationToken))?.State;
+            return await LoadAsync(id, cancellationToken);
         }
 
         if (change.Outbox.Count > 0)
@@ -72,7 +73,7 @@ internal sealed partial class DurableUpdater<TState>(
             await DispatchAsync(id, rethrow: causedBy is not null, cancellationToken);
         }
 
-        return change.State;
+        return new Durable<TState>(change.State, etag, Committed: true);
     }
 
     private async Task<string> CommitAsync(string id, string? etag, DurableChange<TState> change, string? causedBy, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace AccessReviewFunctions.Functions.Storage.Reviews;
 /// </summary>
 internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
 {
-    public IReadOnlyList<RowChange> For(ReviewSnapshot review, IReadOnlyList<ReviewEvent> events, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems, string? causedBy)
+    public IReadOnlyList<RowChange> For(ReviewSnapshot review, IReadOnlyList<ReviewEvent> events, AccessRows access, string? causedBy)
     {
         var rows = new List<RowChange>();
         var firstRevision = review.Revision - events.Count + 1;
@@ -24,13 +24,13 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
             rows.Add(new RowChange(Audit(review, firstRevision + i, events[i], transactionId), RowWrite.Insert));
         }
 
-        rows.AddRange(ItemRows(review.Id, items, subItems).Select(r => new RowChange(r, RowWrite.Upsert)));
+        rows.AddRange(ItemRows(review.Id, access).Select(r => new RowChange(r, RowWrite.Upsert)));
         return rows;
     }
 
-    public static IEnumerable<Row> ItemRows(string reviewId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems) =>
-        items.Select(i => ReviewRows.JsonRow(reviewId, ReviewRows.Item(i.Id), i))
-            .Concat(subItems.Select(s => ReviewRows.JsonRow(reviewId, ReviewRows.Sub(s.AccessItemId, s.Id), s)));
+    public static IEnumerable<Row> ItemRows(string reviewId, AccessRows access) =>
+        access.Items.Select(i => ReviewRows.JsonRow(reviewId, ReviewRows.Item(i.Id), i))
+            .Concat(access.SubItems.Select(s => ReviewRows.JsonRow(reviewId, ReviewRows.Sub(s.AccessItemId, s.Id), s)));
 
     private Row History(string reviewId, int revision, ReviewEvent change) =>
         ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.Describe(), change.ActorId));

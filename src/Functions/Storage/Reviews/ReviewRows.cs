@@ -3,20 +3,27 @@ using AccessReviewFunctions.Functions.Runtime.Durable;
 namespace AccessReviewFunctions.Functions.Storage.Reviews;
 
 /// <summary>
-/// Row keys inside a review's partition, beside the runtime's header, outbox and processed rows: access items,
-/// sub-access items, history and the System Log (audit) entries.
+/// Row keys inside a review's partition, beside the runtime's header, outbox and processed rows. An access item and
+/// its sub-items are one key range (<c>acc:{aim}</c>, <c>acc:{aim}:{sai}</c>), so a decision reads its target in one
+/// query; a sub-item's locator (<c>sai:{sai}</c>) names its access item. Then history and the System Log entries.
 /// </summary>
 internal static class ReviewRows
 {
     public const string Json = "Json";
-    public const string ItemPrefix = "item:";
-    public const string SubPrefix = "sub:";
+    public const string AccessPrefix = "acc:";
+    public const string LocatorPrefix = "sai:";
     public const string HistoryPrefix = "hist:";
     public const string AuditPrefix = "audit:";
+    public const string AccessItemColumn = "AccessItemId";
 
-    public static string Item(string accessItemId) => ItemPrefix + accessItemId;
+    /// <summary>The access item's row, which is also the prefix of its sub-items' rows.</summary>
+    public static string Item(string accessItemId) => AccessPrefix + accessItemId;
 
-    public static string Sub(string accessItemId, string subItemId) => $"{SubPrefix}{accessItemId}:{subItemId}";
+    public static string Sub(string accessItemId, string subItemId) => $"{AccessPrefix}{accessItemId}:{subItemId}";
+
+    public static bool IsItem(string rowKey) => rowKey.IndexOf(':', AccessPrefix.Length) < 0;
+
+    public static string Locator(string subItemId) => LocatorPrefix + subItemId;
 
     /// <summary>History rows sort by the revision that made them: timestamps can tie, revisions can't.</summary>
     public static string History(int revision) => $"{HistoryPrefix}{revision:D10}";

@@ -8,7 +8,7 @@ internal sealed class ReviewSchema : IPartitionSchema<SecurityAccessReview>
 {
     public const string Status = "Status";
     public const string EndTime = "EndTime";
-    public const string AutoRejectPending = "AutoRejectPending";
+    public const string PendingDecisions = "PendingDecisions";
     public const string AutoCompleteDue = "AutoCompleteDue";
 
     public string Table => ReviewTables.Reviews;
@@ -24,7 +24,7 @@ internal sealed class ReviewSchema : IPartitionSchema<SecurityAccessReview>
             [Status] = snapshot.Status.ToString(),
             [EndTime] = snapshot.EndTime,
             ["PrincipalId"] = snapshot.PrincipalId,
-            [AutoRejectPending] = snapshot.AutoRejectPending,
+            [PendingDecisions] = snapshot.Pending.Count > 0,
             [AutoCompleteDue] = snapshot.Status == ReviewStatus.ACTIVE && snapshot.AutoComplete && snapshot.AllDecided,
         };
     }

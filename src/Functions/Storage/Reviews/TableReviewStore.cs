@@ -13,21 +13,28 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
     public async Task<LoadedReview?> GetAsync(string reviewId, CancellationToken cancellationToken) =>
         await durable.LoadAsync(reviewId, cancellationToken) is { } loaded ? new LoadedReview(loaded.State, loaded.ETag) : null;
 
-    public Task WriteAccessAsync(string reviewId, IReadOnlyList<AccessItem> items, IReadOnlyList<SubAccessItem> subItems, CancellationToken cancellationToken) =>
-        Partitions.UpsertManyAsync(ReviewChangeRows.ItemRows(reviewId, items, subItems), cancellationToken);
+    public Task WriteAccessAsync(string reviewId, AccessRows rows, CancellationToken cancellationToken) =>
+        Partitions.UpsertManyAsync(
+            ReviewChangeRows.ItemRows(reviewId, rows).Concat(rows.SubItems.Select(s => Row.Of(reviewId, ReviewRows.Locator(s.Id), (ReviewRows.AccessItemColumn, s.AccessItemId)))),
+            cancellationToken);
 
-    public Task<IReadOnlyList<HistoryEntry>> ListHistoryAsync(string reviewId, CancellationToken cancellationToken) =>
-        ReadPrefixAsync<HistoryEntry>(reviewId, ReviewRows.HistoryPrefix, cancellationToken);
+    public async Task<IReadOnlyList<HistoryEntry>> ListHistoryAsync(string reviewId, CancellationToken cancellationToken) =>
+        (await Partitions.ReadPrefixAsync(reviewId, ReviewRows.HistoryPrefix, cancellationToken)).Select(ReviewRows.Read<HistoryEntry>).ToList();
 
-    public Task<IReadOnlyList<AccessItem>> ListItemsAsync(string reviewId, CancellationToken cancellationToken) =>
-        ReadPrefixAsync<AccessItem>(reviewId, ReviewRows.ItemPrefix, cancellationToken);
+    public Task<AccessRows> ListAccessAsync(string reviewId, CancellationToken cancellationToken) =>
+        ReadAccessAsync(reviewId, ReviewRows.AccessPrefix, cancellationToken);
 
-    public Task<IReadOnlyList<SubAccessItem>> ListSubItemsAsync(string reviewId, string? accessItemId, CancellationToken cancellationToken) =>
-        ReadPrefixAsync<SubAccessItem>(reviewId, accessItemId is null ? ReviewRows.SubPrefix : ReviewRows.Sub(accessItemId, string.Empty), cancellationToken);
+    public Task<AccessRows> ReadItemAsync(string reviewId, string accessItemId, CancellationToken cancellationToken) =>
+        ReadAccessAsync(reviewId, ReviewRows.Item(accessItemId), cancellationToken);
 
-    public async Task<AccessItem?> GetItemAsync(string reviewId, string accessItemId, CancellationToken cancellationToken) =>
-        await Partitions.GetAsync(reviewId, ReviewRows.Item(accessItemId), cancellationToken) is { } row ? ReviewRows.Read<AccessItem>(row) : null;
+    public async Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken) =>
+        (await Partitions.GetAsync(reviewId, ReviewRows.Locator(subItemId), cancellationToken))?.Text(ReviewRows.AccessItemColumn);
 
-    private async Task<IReadOnlyList<T>> ReadPrefixAsync<T>(string reviewId, string prefix, CancellationToken cancellationToken) =>
-        (await Partitions.ReadPrefixAsync(reviewId, prefix, cancellationToken)).Select(ReviewRows.Read<T>).ToList();
+    private async Task<AccessRows> ReadAccessAsync(string reviewId, string prefix, CancellationToken cancellationToken)
+    {
+        var rows = await Partitions.ReadPrefixAsync(reviewId, prefix, cancellationToken);
+        return new AccessRows(
+            [.. rows.Where(r => ReviewRows.IsItem(r.RowKey)).Select(ReviewRows.Read<AccessItem>)],
+            [.. rows.Where(r => !ReviewRows.IsItem(r.RowKey)).Select(ReviewRows.Read<SubAccessItem>)]);
+    }
 }
