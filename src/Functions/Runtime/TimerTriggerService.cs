@@ -20,6 +20,9 @@ internal sealed partial class TimerTriggerService(
 
     // Task.Delay takes at most about 49 days; a shorter wait also re-reads a wall clock that was set meanwhile.
     private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
+    // How far the clock may move while a timer is armed: no more than Task.Delay's own rounding to whole milliseconds.
+    private static readonly TimeSpan ArmingSlack = TimeSpan.FromMilliseconds(1);
     private readonly List<(ITimerJob Job, TimerSchedule Schedule, DateTimeOffset FirstDue)> plans = [];
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -82,16 +85,31 @@ internal sealed partial class TimerTriggerService(
     }
 
     /// <summary>
-    /// Returns once the clock reads <paramref name="due"/> or later. A timer may fire a little early by the wall clock
-    /// (it counts whole milliseconds on another clock), and a tick that fired early would be due again at once.
+    /// Returns once the clock reads <paramref name="due"/> or later. A timer counts whole milliseconds on a clock of its
+    /// own, so it can fire a little early by this one: the clock is read again after each wait, and a tick never fires
+    /// before it is due (it would be due again at once). A timer counts from the moment it is armed, so one armed after
+    /// the clock moved on from the reading its wait came from (a test's clock can jump a year) is armed again.
     /// </summary>
     private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken stoppingToken)
     {
-        for (var wait = due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = due - clock.GetUtcNow())
+        for (var now = clock.GetUtcNow(); now < due; now = clock.GetUtcNow())
         {
-            var rounded = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
-            await Task.Delay(rounded < MaxWait ? rounded : MaxWait, clock, stoppingToken);
+            using var stale = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(WaitFor(due - now), clock, stale.Token);
+            if (clock.GetUtcNow() - now > ArmingSlack)
+            {
+                await stale.CancelAsync();
+                continue;
+            }
+
+            await delay;
         }
+    }
+
+    private static TimeSpan WaitFor(TimeSpan left)
+    {
+        var whole = TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds));
+        return whole < MaxWait ? whole : MaxWait;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer job {Job} scheduled {Schedule}")]
