@@ -134,6 +134,22 @@ public sealed class TimerTriggerTests
     }
 
     [Fact]
+    public async Task Schedule_ClockMovesWhileTimerIsArmed_StillFiresWhenDue()
+    {
+        var clock = new ClockMovingWhileArmed(At("09:00:00"), TimeSpan.FromMinutes(59));
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>().AddSingleton<TimeProvider>(clock),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "01:00:00" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        await Eventually.WaitAsync(() => clock.Moved);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.WaitAsync(() => job.Runs == 1);
+
+        Assert.Equal([At("10:00:00")], job.FiredAt);
+    }
+
+    [Fact]
     public async Task RunNow_NoScheduleDue_RunsJobOnce()
     {
         await using var host = await RuntimeHost.StartAsync(s => s.AddTimerJob<CountingJob>());
@@ -186,6 +202,27 @@ public sealed class TimerTriggerTests
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Moves itself on while the first timer is being armed, after the wait was read from it: a test's Advance landing
+    /// between the trigger's reading of the clock and its timer.
+    /// </summary>
+    private sealed class ClockMovingWhileArmed(DateTimeOffset start, TimeSpan move) : FakeTimeProvider(start)
+    {
+        private int moved;
+
+        public bool Moved => Volatile.Read(ref moved) == 1;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (Interlocked.Exchange(ref moved, 1) == 0)
+            {
+                Advance(move);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 
