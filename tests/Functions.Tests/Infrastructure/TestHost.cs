@@ -21,7 +21,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public TestHost(IDictionary<string, string?>? overrides = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
     {
         configureServices = services;
-        Clock = new ManualTimeProvider(start ?? new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         Prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -42,7 +42,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
         }
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public string Prefix { get; }
 

@@ -15,14 +15,14 @@ internal sealed class RuntimeHost : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private RuntimeHost(IHost host, string prefix, ManualTimeProvider clock)
+    private RuntimeHost(IHost host, string prefix, FakeTimeProvider clock)
     {
         this.host = host;
         Names = new StorageNames(prefix);
         Clock = clock;
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public StorageNames Names { get; }
 
@@ -35,7 +35,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public static async Task<RuntimeHost> StartAsync(Action<IServiceCollection> configure, IDictionary<string, string?>? settings = null)
     {
         var prefix = "r" + Guid.NewGuid().ToString("N")[..10];
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

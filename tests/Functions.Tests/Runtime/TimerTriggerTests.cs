@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +62,94 @@ public sealed class TimerTriggerTests
     }
 
     [Fact]
+    public async Task Schedule_NcrontabEveryMinute_FiresAtSecondZeroOfEachMinute()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "0 */1 * * * *" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        host.Clock.Advance(TimeSpan.FromSeconds(59));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.WaitAsync(() => job.Runs == 1);
+        host.Clock.Advance(TimeSpan.FromSeconds(90));
+        await Eventually.WaitAsync(() => job.Runs == 2);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync(() => job.Runs == 3);
+
+        // 09:02:00 passed unseen and fired at 09:02:30; the next occurrence after that is 09:03:00, not a minute later.
+        Assert.Equal([At("09:01:00"), At("09:02:30"), At("09:03:00")], job.FiredAt);
+    }
+
+    [Fact]
+    public async Task Schedule_NcrontabTicksComeDueWhileRunning_RunsOnceRightAfterThenOnTheMinute()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<BlockingJob>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:blocking"] = "0 */1 * * * *" });
+        var job = (BlockingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await job.Started.WaitAsync(TimeSpan.FromSeconds(20));
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        job.Release();
+        await Eventually.WaitAsync(() => job.Runs == 2);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.WaitAsync(() => job.Runs == 3);
+
+        Assert.Equal([At("09:01:00"), At("09:12:00"), At("09:13:00")], job.FiredAt);
+    }
+
+    [Fact]
+    public async Task Schedule_NcrontabYearly_WaitsBeyondTheLongestSingleDelay()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "0 0 0 1 1 *" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        host.Clock.Advance(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero) - host.Clock.GetUtcNow());
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await Eventually.WaitAsync(() => job.Runs == 1);
+
+        Assert.Equal([new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)], job.FiredAt);
+    }
+
+    [Fact]
+    public async Task Schedule_TimeSpan_NextTickIsOneIntervalAfterTheLastFired()
+    {
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>(),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "00:10:00" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Eventually.WaitAsync(() => job.Runs == 1);
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
+        await Eventually.WaitAsync(() => job.Runs == 2);
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Eventually.WaitAsync(() => job.Runs == 3);
+
+        Assert.Equal([At("09:10:00"), At("09:25:00"), At("09:35:00")], job.FiredAt);
+    }
+
+    [Fact]
+    public async Task Schedule_ClockMovesWhileTimerIsArmed_StillFiresWhenDue()
+    {
+        var clock = new ClockMovingWhileArmed(At("09:00:00"), TimeSpan.FromMinutes(59));
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>().AddSingleton<TimeProvider>(clock),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "01:00:00" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+
+        await Eventually.WaitAsync(() => clock.Moved);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.WaitAsync(() => job.Runs == 1);
+
+        Assert.Equal([At("10:00:00")], job.FiredAt);
+    }
+
+    [Fact]
     public async Task RunNow_NoScheduleDue_RunsJobOnce()
     {
         await using var host = await RuntimeHost.StartAsync(s => s.AddTimerJob<CountingJob>());
@@ -84,18 +174,26 @@ public sealed class TimerTriggerTests
         Assert.Equal(0, job.Runs);
     }
 
-    private sealed class CountingJob : ITimerJob
+    private static DateTimeOffset At(string time) =>
+        new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero) + TimeSpan.Parse(time, CultureInfo.InvariantCulture);
+
+    private sealed class CountingJob(TimeProvider clock) : ITimerJob
     {
+        private readonly ConcurrentQueue<DateTimeOffset> firedAt = new();
         private int runs;
 
         public string Name => "counting";
 
         public int Runs => Volatile.Read(ref runs);
 
+        /// <summary>The clock's reading at each run, in order.</summary>
+        public IReadOnlyList<DateTimeOffset> FiredAt => [.. firedAt];
+
         public bool FailNext { get; set; }
 
         public Task RunAsync(CancellationToken cancellationToken)
         {
+            firedAt.Enqueue(clock.GetUtcNow());
             Interlocked.Increment(ref runs);
             if (FailNext)
             {
@@ -107,16 +205,40 @@ public sealed class TimerTriggerTests
         }
     }
 
+    /// <summary>
+    /// Moves itself on while the first timer is being armed, after the wait was read from it: a test's Advance landing
+    /// between the trigger's reading of the clock and its timer.
+    /// </summary>
+    private sealed class ClockMovingWhileArmed(DateTimeOffset start, TimeSpan move) : FakeTimeProvider(start)
+    {
+        private int moved;
+
+        public bool Moved => Volatile.Read(ref moved) == 1;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (Interlocked.Exchange(ref moved, 1) == 0)
+            {
+                Advance(move);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
     /// <summary>Holds its first run until released, as a long sweep would.</summary>
-    private sealed class BlockingJob : ITimerJob
+    private sealed class BlockingJob(TimeProvider clock) : ITimerJob
     {
         private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<DateTimeOffset> firedAt = new();
         private int runs;
 
         public string Name => "blocking";
 
         public int Runs => Volatile.Read(ref runs);
+
+        public IReadOnlyList<DateTimeOffset> FiredAt => [.. firedAt];
 
         public Task Started => started.Task;
 
@@ -124,6 +246,7 @@ public sealed class TimerTriggerTests
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
+            firedAt.Enqueue(clock.GetUtcNow());
             if (Interlocked.Increment(ref runs) == 1)
             {
                 started.TrySetResult();
