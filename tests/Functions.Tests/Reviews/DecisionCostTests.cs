@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using AccessReviewFunctions.Functions.Runtime.Durable;
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using static AccessReviewFunctions.Functions.Tests.Reviews.ReadApi;
+using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
+
+namespace AccessReviewFunctions.Functions.Tests.Reviews;
+
+/// <summary>What a decision costs in storage calls: the header, one read of its target, the commit.</summary>
+public sealed class DecisionCostTests
+{
+    [Theory]
+    [InlineData("false", "AWS Console", false, 1, 1)]
+    [InlineData("false", "AWS Console", true, 2, 1)]
+    [InlineData("true", "AWS Console", false, 1, 0)]
+    public async Task Decide_StorageCalls_HeaderTargetThenCommit(string itemCache, string app, bool subItem, int pointReads, int rangeReads)
+    {
+        var calls = new CallCounter();
+        using var host = new TestHost(new Dictionary<string, string?> { ["Reviews:ItemCache"] = itemCache }, services: s => s.Decorate<IPartitionStores>((inner, _) => calls.Wrap(inner)));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var reviewer = host.As(TestInventory.ReviewerA);
+        var items = (await GetAsync(reviewer, $"{My}/{id}/accesses")).GetProperty("data").EnumerateArray();
+        var item = items.Single(i => i.GetProperty("name").GetString() == app).GetProperty("id").GetString()!;
+        var target = subItem ? Ids(await GetAsync(reviewer, $"{My}/{id}/accesses/{item}/sub-accesses"))[0] : item;
+
+        calls.Reset();
+        var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{target}/actions", new { type = "REVOKE_ACCESS" });
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal((pointReads, rangeReads, 1), (calls.PointReads, calls.RangeReads, calls.Commits));
+    }
+
+    private sealed class CallCounter
+    {
+        private int pointReads;
+        private int rangeReads;
+        private int commits;
+
+        public int PointReads => Volatile.Read(ref pointReads);
+
+        public int RangeReads => Volatile.Read(ref rangeReads);
+
+        public int Commits => Volatile.Read(ref commits);
+
+        public void Reset() => (pointReads, rangeReads, commits) = (0, 0, 0);
+
+        public IPartitionStores Wrap(IPartitionStores inner) => new Stores(inner, this);
+
+        private sealed class Stores(IPartitionStores inner, CallCounter counter) : IPartitionStores
+        {
+            public IPartitionStore Table(string name) => new Store(inner.Table(name), counter);
+        }
+
+        private sealed class Store(IPartitionStore inner, CallCounter counter) : IPartitionStore
+        {
+            public Task<Row?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref counter.pointReads);
+                return inner.GetAsync(partitionKey, rowKey, cancellationToken);
+            }
+
+            public Task<IReadOnlyList<Row>> ReadPrefixAsync(string? partitionKey, string rowPrefix, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref counter.rangeReads);
+                return inner.ReadPrefixAsync(partitionKey, rowPrefix, cancellationToken);
+            }
+
+            public Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref counter.commits);
+                return inner.WriteAtomicallyAsync(changes, cancellationToken);
+            }
+
+            public Task UpsertManyAsync(IEnumerable<Row> rows, CancellationToken cancellationToken) => inner.UpsertManyAsync(rows, cancellationToken);
+
+            public Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) => inner.DeleteAsync(partitionKey, rowKey, cancellationToken);
+        }
+    }
+}
