@@ -47,36 +47,27 @@ public sealed class DecisionCostTests
 
         public void Reset() => (pointReads, rangeReads, commits) = (0, 0, 0);
 
-        public IPartitionStores Wrap(IPartitionStores inner) => new Stores(inner, this);
+        public IPartitionStores Wrap(IPartitionStores inner) => PartitionStoreDecorator.Around(inner, store => new Counting(store, this));
 
-        private sealed class Stores(IPartitionStores inner, CallCounter counter) : IPartitionStores
+        private sealed class Counting(IPartitionStore inner, CallCounter counter) : PartitionStoreDecorator(inner)
         {
-            public IPartitionStore Table(string name) => new Store(inner.Table(name), counter);
-        }
-
-        private sealed class Store(IPartitionStore inner, CallCounter counter) : IPartitionStore
-        {
-            public Task<Row?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+            public override Task<Row?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref counter.pointReads);
-                return inner.GetAsync(partitionKey, rowKey, cancellationToken);
+                return Inner.GetAsync(partitionKey, rowKey, cancellationToken);
             }
 
-            public Task<IReadOnlyList<Row>> ReadPrefixAsync(string? partitionKey, string rowPrefix, CancellationToken cancellationToken)
+            public override Task<IReadOnlyList<Row>> ReadPrefixAsync(string? partitionKey, string rowPrefix, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref counter.rangeReads);
-                return inner.ReadPrefixAsync(partitionKey, rowPrefix, cancellationToken);
+                return Inner.ReadPrefixAsync(partitionKey, rowPrefix, cancellationToken);
             }
 
-            public Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
+            public override Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref counter.commits);
-                return inner.WriteAtomicallyAsync(changes, cancellationToken);
+                return Inner.WriteAtomicallyAsync(changes, cancellationToken);
             }
-
-            public Task UpsertManyAsync(IEnumerable<Row> rows, CancellationToken cancellationToken) => inner.UpsertManyAsync(rows, cancellationToken);
-
-            public Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) => inner.DeleteAsync(partitionKey, rowKey, cancellationToken);
         }
     }
 }

@@ -19,12 +19,7 @@ public sealed class LargeDecisionTests
     {
         var race = new HeaderRace();
         using var host = new TestHost(services: s => s.Decorate<IPartitionStores>((inner, _) => race.Wrap(inner)));
-        var admin = host.AsAdmin();
-        await ImportBigAppAsync(admin);
-        var id = (await CreateAsync(admin, Body(reviewers: [TestInventory.ReviewerA]))).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(admin, id, "ACTIVE");
-        var reviewer = host.As(TestInventory.ReviewerA);
-        var item = Ids(await GetAsync(reviewer, $"{My}/{id}/accesses")).Single();
+        var (admin, reviewer, id, item) = await ActiveReviewOfBigAppAsync(host);
 
         race.Arm();
         var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{item}/actions", new { type = "REVOKE_ACCESS" });
@@ -49,12 +44,7 @@ public sealed class LargeDecisionTests
     public async Task RestoreAll_ThenRevokeOneSubItemAtOnce_BothStand()
     {
         using var host = new TestHost();
-        var admin = host.AsAdmin();
-        await ImportBigAppAsync(admin);
-        var id = (await CreateAsync(admin, Body(reviewers: [TestInventory.ReviewerA]))).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(admin, id, "ACTIVE");
-        var reviewer = host.As(TestInventory.ReviewerA);
-        var item = Ids(await GetAsync(reviewer, $"{My}/{id}/accesses")).Single();
+        var (admin, reviewer, id, item) = await ActiveReviewOfBigAppAsync(host);
         Assert.True((await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{item}/actions", new { type = "REVOKE_ACCESS" })).IsSuccessStatusCode);
 
         Assert.True((await reviewer.PostAsJsonAsync($"{My}/{id}/actions", new { actionType = "RESTORE_ALL_ACCESS" })).IsSuccessStatusCode);
@@ -71,6 +61,17 @@ public sealed class LargeDecisionTests
                 && stored.SubItems.Select(s => (s.Id, s.Decision)).SequenceEqual(view.SubItems.Select(s => (s.Id, s.Decision)))
                 && stored.Items.Select(i => (i.Id, i.Decision)).SequenceEqual(view.Items.Select(i => (i.Id, i.Decision))),
             what: "the stored rows to read as the view");
+    }
+
+    /// <summary>An ACTIVE review of the target's one app, Big App, with its 120 groups; reviewed by Rita.</summary>
+    private static async Task<(HttpClient Admin, HttpClient Reviewer, string Id, string Item)> ActiveReviewOfBigAppAsync(TestHost host)
+    {
+        var admin = host.AsAdmin();
+        await ImportBigAppAsync(admin);
+        var id = (await CreateAsync(admin, Body(reviewers: [TestInventory.ReviewerA]))).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var reviewer = host.As(TestInventory.ReviewerA);
+        return (admin, reviewer, id, Ids(await GetAsync(reviewer, $"{My}/{id}/accesses")).Single());
     }
 
     private static async Task ImportBigAppAsync(HttpClient admin)
@@ -110,36 +111,22 @@ public sealed class LargeDecisionTests
 
         public void Arm() => Volatile.Write(ref armed, 1);
 
-        public IPartitionStores Wrap(IPartitionStores inner) => new Stores(inner, this);
+        public IPartitionStores Wrap(IPartitionStores inner) => PartitionStoreDecorator.Around(inner, store => new Racing(store, this));
 
-        private sealed class Stores(IPartitionStores inner, HeaderRace race) : IPartitionStores
+        private sealed class Racing(IPartitionStore inner, HeaderRace race) : PartitionStoreDecorator(inner)
         {
-            public IPartitionStore Table(string name) => new Store(inner.Table(name), race);
-        }
-
-        private sealed class Store(IPartitionStore inner, HeaderRace race) : IPartitionStore
-        {
-            public async Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
+            public override async Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
             {
                 if (changes[0] is { Write: RowWrite.Replace, Row.RowKey: DurableRows.Header } header && Interlocked.Exchange(ref race.armed, 0) == 1)
                 {
                     // Another writer rewrites the stored header: same content, new ETag.
-                    var stored = await inner.GetAsync(header.Row.PartitionKey, DurableRows.Header, cancellationToken);
-                    await inner.WriteAtomicallyAsync([new RowChange(stored! with { ETag = null }, RowWrite.Upsert)], cancellationToken);
+                    var stored = await Inner.GetAsync(header.Row.PartitionKey, DurableRows.Header, cancellationToken);
+                    await Inner.WriteAtomicallyAsync([new RowChange(stored! with { ETag = null }, RowWrite.Upsert)], cancellationToken);
                     Interlocked.Increment(ref race.raced);
                 }
 
-                return await inner.WriteAtomicallyAsync(changes, cancellationToken);
+                return await Inner.WriteAtomicallyAsync(changes, cancellationToken);
             }
-
-            public Task<Row?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) => inner.GetAsync(partitionKey, rowKey, cancellationToken);
-
-            public Task<IReadOnlyList<Row>> ReadPrefixAsync(string? partitionKey, string rowPrefix, CancellationToken cancellationToken) =>
-                inner.ReadPrefixAsync(partitionKey, rowPrefix, cancellationToken);
-
-            public Task UpsertManyAsync(IEnumerable<Row> rows, CancellationToken cancellationToken) => inner.UpsertManyAsync(rows, cancellationToken);
-
-            public Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) => inner.DeleteAsync(partitionKey, rowKey, cancellationToken);
         }
     }
 }

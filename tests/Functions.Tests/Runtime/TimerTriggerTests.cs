@@ -11,10 +11,8 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_OneHour_RunsWhenClockAdvancedAnHourAndNotBefore()
     {
-        await using var host = await RuntimeHost.StartAsync(
-            s => s.AddTimerJob<CountingJob>(),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "01:00:00" });
-        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+        var (host, job) = await StartAsync<CountingJob>("counting", "01:00:00");
+        await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(59));
         await Task.Delay(300);
@@ -29,10 +27,8 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_JobThrows_NextTickStillRuns()
     {
-        await using var host = await RuntimeHost.StartAsync(
-            s => s.AddTimerJob<CountingJob>(),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "00:10:00" });
-        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+        var (host, job) = await StartAsync<CountingJob>("counting", "00:10:00");
+        await using var running = host;
         job.FailNext = true;
 
         host.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -46,10 +42,8 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_TicksComeDueWhileRunning_RunsOnceRightAfter()
     {
-        await using var host = await RuntimeHost.StartAsync(
-            s => s.AddTimerJob<BlockingJob>(),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:blocking"] = "00:01:00" });
-        var job = (BlockingJob)host.Services.GetServices<ITimerJob>().Single();
+        var (host, job) = await StartAsync<BlockingJob>("blocking", "00:01:00");
+        await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await job.Started.WaitAsync(TimeSpan.FromSeconds(20));
@@ -64,10 +58,8 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_NcrontabEveryMinute_FiresAtSecondZeroOfEachMinute()
     {
-        await using var host = await RuntimeHost.StartAsync(
-            s => s.AddTimerJob<CountingJob>(),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "0 */1 * * * *" });
-        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+        var (host, job) = await StartAsync<CountingJob>("counting", "0 */1 * * * *");
+        await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromSeconds(59));
         host.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -84,10 +76,8 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_NcrontabTicksComeDueWhileRunning_RunsOnceRightAfterThenOnTheMinute()
     {
-        await using var host = await RuntimeHost.StartAsync(
-            s => s.AddTimerJob<BlockingJob>(),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:blocking"] = "0 */1 * * * *" });
-        var job = (BlockingJob)host.Services.GetServices<ITimerJob>().Single();
+        var (host, job) = await StartAsync<BlockingJob>("blocking", "0 */1 * * * *");
+        await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await job.Started.WaitAsync(TimeSpan.FromSeconds(20));
@@ -103,10 +93,8 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_NcrontabYearly_WaitsBeyondTheLongestSingleDelay()
     {
-        await using var host = await RuntimeHost.StartAsync(
-            s => s.AddTimerJob<CountingJob>(),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "0 0 0 1 1 *" });
-        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+        var (host, job) = await StartAsync<CountingJob>("counting", "0 0 0 1 1 *");
+        await using var running = host;
 
         host.Clock.Advance(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero) - host.Clock.GetUtcNow());
         host.Clock.Advance(TimeSpan.FromHours(1));
@@ -118,10 +106,8 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_TimeSpan_NextTickIsOneIntervalAfterTheLastFired()
     {
-        await using var host = await RuntimeHost.StartAsync(
-            s => s.AddTimerJob<CountingJob>(),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "00:10:00" });
-        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
+        var (host, job) = await StartAsync<CountingJob>("counting", "00:10:00");
+        await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(10));
         await Eventually.WaitAsync(() => job.Runs == 1);
@@ -176,6 +162,16 @@ public sealed class TimerTriggerTests
 
     private static DateTimeOffset At(string time) =>
         new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero) + TimeSpan.Parse(time, CultureInfo.InvariantCulture);
+
+    /// <summary>A runtime host whose only timer job is a TJob on the given schedule.</summary>
+    private static async Task<(RuntimeHost Host, TJob Job)> StartAsync<TJob>(string name, string schedule)
+        where TJob : class, ITimerJob
+    {
+        var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<TJob>(),
+            new Dictionary<string, string?> { [$"AzureFunctionsJobHost:timers:{name}"] = schedule });
+        return (host, (TJob)host.Services.GetServices<ITimerJob>().Single());
+    }
 
     private sealed class CountingJob(TimeProvider clock) : ITimerJob
     {
