@@ -1,0 +1,74 @@
+using System.Globalization;
+using AccessReviewFunctions.Bench.Shared;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace AccessReviewFunctions.StorageBench;
+
+// The raw storage ceiling with the v12 SDKs (Azure.Data.Tables, Azure.Storage.Queues) against an in-memory Azurite
+// on this machine: what the runtime's transactions and queue calls can reach at best.
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchSettings settings;
+        try
+        {
+            settings = BenchSettings.Parse(args);
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message}\n{BenchSettings.Usage}");
+            return 2;
+        }
+
+        await using var azurite = await BenchAzurite.TryStartAsync();
+        if (azurite is null)
+        {
+            return 1;
+        }
+
+        // No retries: a failed call is counted as an error, not hidden in the rate.
+        var tables = new TableCases(new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Retry = { MaxRetries = 0 } }), settings);
+        var queueOptions = new QueueClientOptions { Retry = { MaxRetries = 0, Mode = RetryMode.Fixed } };
+        var queues = new QueueCases(new QueueServiceClient(azurite.ConnectionString, queueOptions), settings);
+        var cases = new List<BenchCase>
+        {
+            new("100-entity transaction (insert)", "transactions/s", "28 / 74", tables.TransactionsOf100Async),
+            new("single insert (AddEntityAsync)", "entities/s", "370 / 1,000", tables.SingleInsertsAsync),
+            new("decision commit (1 ETag replace + 5 inserts)", "transactions/s", "—", tables.DecisionCommitsAsync),
+            new("queue send", "messages/s", "400 / 1,100 (8)", queues.SendsAsync, Many: 8),
+            new("queue receive of 32", "messages/s", "1,700", queues.ReceivesOf32Async, Many: 8),
+            new($"queue delete ({settings.QueueDepth:N0} queued)", "messages/s", "60 / 180 (8)", queues.DeletesAsync, Many: 8),
+        };
+
+        Console.WriteLine($"warm-up {settings.Warmup.TotalSeconds:0.#} s, then {settings.Duration.TotalSeconds:0.#} s per case; {MachineLoad.Describe()}");
+        var rows = new List<string>();
+        foreach (var benchCase in cases.Where(c => settings.Only is null || c.Name.Contains(settings.Only, StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var callers in new[] { 1, benchCase.Many })
+            {
+                Console.WriteLine($"> {benchCase.Name}, {callers} caller(s) ...");
+                var result = await benchCase.RunAsync(callers);
+                var errors = result.Errors == 0 ? "0" : $"{result.Errors} (first: {result.FirstError})";
+                Console.WriteLine($"  {result.UnitsPerSecond:N0} {benchCase.Unit} ({result.Units:N0} in {result.Seconds:F1} s, errors {errors})");
+                rows.Add($"| {benchCase.Name} | {callers} | {Rate(benchCase, result)} | {result.Seconds:F1} s | {errors} | {benchCase.Before} |");
+            }
+        }
+
+        Console.WriteLine($"\ndone; {MachineLoad.Describe()}\n");
+        Console.WriteLine("| case | callers | rate | measured | errors | design figure (WindowsAzure.Storage, 1 / many) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        rows.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    private static string Rate(BenchCase benchCase, Measurement result) =>
+        benchCase.Unit == "transactions/s" && benchCase.Name.StartsWith("100", StringComparison.Ordinal)
+            ? string.Create(CultureInfo.InvariantCulture, $"{result.UnitsPerSecond:N1} transactions/s (= {result.UnitsPerSecond * 100:N0} entities/s)")
+            : string.Create(CultureInfo.InvariantCulture, $"{result.UnitsPerSecond:N0} {benchCase.Unit}");
+}
+
+/// <summary>A case run from 1 caller and from <paramref name="Many"/>; <paramref name="Before"/> is the design's figure.</summary>
+internal sealed record BenchCase(string Name, string Unit, string Before, Func<int, Task<Measurement>> RunAsync, int Many = 16);

@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+
+namespace AccessReviewFunctions.StorageBench;
+
+/// <summary>Table writes: 100-entity transactions, single inserts, and a decision-shaped 6-entity commit.</summary>
+internal sealed class TableCases(TableServiceClient service, BenchSettings settings)
+{
+    private long sequence;
+
+    /// <summary>One transaction of 100 inserts into a fresh partition per operation; counts transactions.</summary>
+    public Task<Measurement> TransactionsOf100Async(int callers) => WithTableAsync($"batch{callers}", table =>
+        Throughput.RunAsync(callers, settings.Warmup, settings.Duration, async (caller, ct) =>
+        {
+            var partition = NextKey($"p{caller:D2}");
+            var actions = Enumerable.Range(0, 100)
+                .Select(i => new TableTransactionAction(TableTransactionActionType.Add, BenchEntity.Create(partition, $"r{i:D3}", i)))
+                .ToList();
+            await table.SubmitTransactionAsync(actions, ct);
+            return 1;
+        }));
+
+    public Task<Measurement> SingleInsertsAsync(int callers) => WithTableAsync($"single{callers}", table =>
+        Throughput.RunAsync(callers, settings.Warmup, settings.Duration, async (caller, ct) =>
+        {
+            await table.AddEntityAsync(BenchEntity.Create($"p{caller:D2}", NextKey("r"), caller), ct);
+            return 1;
+        }));
+
+    /// <summary>A review decision's shape: the header replaced under its ETag plus 5 inserted rows, one partition
+    /// per caller; the next commit uses the ETag the previous one returned.</summary>
+    public Task<Measurement> DecisionCommitsAsync(int callers) => WithTableAsync($"decision{callers}", async table =>
+    {
+        var headers = new BenchEntity[callers];
+        for (var caller = 0; caller < callers; caller++)
+        {
+            headers[caller] = BenchEntity.Create($"review{caller:D2}", "header", 0);
+            headers[caller].ETag = (await table.AddEntityAsync(headers[caller])).Headers.ETag!.Value;
+        }
+
+        return await Throughput.RunAsync(callers, settings.Warmup, settings.Duration, async (caller, ct) =>
+        {
+            var header = headers[caller];
+            header.Version++;
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, header, header.ETag) };
+            var row = NextKey("h");
+            actions.AddRange(Enumerable.Range(0, 5).Select(i =>
+                new TableTransactionAction(TableTransactionActionType.Add, BenchEntity.Create(header.PartitionKey, $"{row}-{i}", i))));
+            var result = await table.SubmitTransactionAsync(actions, ct);
+            header.ETag = result.Value[0].Headers.ETag
+                ?? throw new InvalidOperationException("the transaction's update answer carries no ETag");
+            return 1;
+        });
+    });
+
+    private string NextKey(string prefix) => $"{prefix}-{Interlocked.Increment(ref sequence):D10}";
+
+    /// <summary>Each case writes into its own table and drops it afterwards, so cases do not grow each other's data.</summary>
+    private async Task<Measurement> WithTableAsync(string name, Func<TableClient, Task<Measurement>> run)
+    {
+        var table = service.GetTableClient(name);
+        await table.CreateIfNotExistsAsync();
+        try
+        {
+            return await run(table);
+        }
+        finally
+        {
+            await table.DeleteAsync();
+        }
+    }
+}
