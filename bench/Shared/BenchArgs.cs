@@ -31,7 +31,10 @@ internal sealed class BenchArgs
 
     public string? Text(string name) => given.GetValueOrDefault(name);
 
-    public double Number(string name, double fallback) => given.TryGetValue(name, out var text)
-        ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new FormatException($"{name} needs a positive number")
+    /// <summary>The number given for <paramref name="name"/>, positive (or at least 0 with <paramref name="zero"/>).</summary>
+    public double Number(string name, double fallback, bool zero = false) => given.TryGetValue(name, out var text)
+        ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && (n > 0 || (zero && n == 0))
+            ? n
+            : throw new FormatException($"{name} needs a {(zero ? "non-negative" : "positive")} number")
         : fallback;
 }

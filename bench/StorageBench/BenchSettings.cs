@@ -13,7 +13,7 @@ internal sealed record BenchSettings(TimeSpan Warmup, TimeSpan Duration, int Que
         return new BenchSettings(
             TimeSpan.FromSeconds(parsed.Number("--warmup", 1)),
             TimeSpan.FromSeconds(parsed.Number("--seconds", 6)),
-            (int)parsed.Number("--depth", 1600),
+            (int)parsed.Number("--depth", 1600, zero: true),
             parsed.Text("--only"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 
 namespace AccessReviewFunctions.StorageBench;
@@ -5,66 +6,71 @@ namespace AccessReviewFunctions.StorageBench;
 /// <summary>Queue send, receive of 32 and delete by pop receipt.</summary>
 internal sealed class QueueCases(QueueServiceClient service, BenchSettings settings)
 {
-    private const int Round = 320;
+    private const int Round = 640;
     private const string Payload = """{"type":"GatherAccess","reviewId":"sar0123456789abcdefghij","messageId":"msg0123456789abcdefghij"}""";
 
-    public Task<Measurement> SendsAsync(int callers) => WithQueueAsync($"send{callers}", queue =>
-        Throughput.RunAsync(callers, settings.Warmup, settings.Duration, async (_, ct) =>
+    public async Task<Measurement> SendsAsync(int callers)
+    {
+        var queue = await QueueAsync($"send{callers}");
+        return await Throughput.RunAsync(callers, settings.Warmup, settings.Duration, async (_, ct) =>
         {
             await queue.SendMessageAsync(Payload, ct);
             return 1;
-        }));
+        });
+    }
 
-    /// <summary>Messages per second from receives of 32. A received message is visible again after 1 s, so a queue
-    /// of <see cref="BenchSettings.QueueDepth"/> messages never runs dry; the units are messages, not calls.</summary>
-    public Task<Measurement> ReceivesOf32Async(int callers) => WithQueueAsync($"receive{callers}", async queue =>
-    {
-        await FillAsync(queue, settings.QueueDepth);
-        return await Throughput.RunAsync(callers, settings.Warmup, settings.Duration, async (_, ct) =>
-            (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1), ct)).Value.Length);
-    });
+    /// <summary>Messages per second from receives of 32 (the units are messages, not calls), in rounds.</summary>
+    public Task<Measurement> ReceivesOf32Async(int callers) => InRoundsAsync($"receive{callers}", queue =>
+        Throughput.UntilDoneAsync(callers, async () => (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value.Length));
 
-    /// <summary>Deletes by pop receipt with about <see cref="BenchSettings.QueueDepth"/> messages queued: that many stay
-    /// invisible for the whole case, and rounds of <see cref="Round"/> more are received (untimed) and deleted (timed)
-    /// until the timed part reaches the duration. The first round is the warm-up.</summary>
-    public Task<Measurement> DeletesAsync(int callers) => WithQueueAsync($"delete{callers}", async queue =>
+    /// <summary>Deletes by pop receipt, in rounds whose messages are received (untimed) before they are deleted (timed).</summary>
+    public Task<Measurement> DeletesAsync(int callers) => InRoundsAsync($"delete{callers}", async queue =>
     {
-        await FillAsync(queue, settings.QueueDepth, TimeSpan.FromHours(1));
-        var total = new Measurement(0, 0, 0, 0, null);
-        for (var round = 0; total.Seconds < settings.Duration.TotalSeconds; round++)
+        var receipts = new ConcurrentQueue<(string Id, string PopReceipt)>();
+        while (receipts.Count < Round)
         {
-            await FillAsync(queue, Round);
-            var receipts = new List<(string Id, string PopReceipt)>();
-            while (receipts.Count < Round)
+            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value)
             {
-                receipts.AddRange((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value.Select(m => (m.MessageId, m.PopReceipt)));
-            }
-
-            var drained = await Throughput.DrainAsync(callers, receipts, r => queue.DeleteMessageAsync(r.Id, r.PopReceipt));
-            if (round > 0)
-            {
-                total = new Measurement(0, total.Units + drained.Units, total.Seconds + drained.Seconds,
-                    total.Errors + drained.Errors, total.FirstError ?? drained.FirstError);
+                receipts.Enqueue((message.MessageId, message.PopReceipt));
             }
         }
 
-        return total with { UnitsPerSecond = total.Units / total.Seconds };
+        return await Throughput.UntilDoneAsync(callers, async () =>
+        {
+            if (!receipts.TryDequeue(out var receipt))
+            {
+                return 0;
+            }
+
+            await queue.DeleteMessageAsync(receipt.Id, receipt.PopReceipt);
+            return 1;
+        });
     });
 
-    /// <summary>Each case has its own queue and deletes it afterwards: Azurite keeps the messages of every queue in
-    /// one collection and scans it on each call, so messages left by one case would slow the next.</summary>
-    private async Task<Measurement> WithQueueAsync(string name, Func<QueueClient, Task<Measurement>> run)
+    /// <summary>A queue of about <see cref="BenchSettings.QueueDepth"/> messages: that many stay invisible for the whole
+    /// case, and each round sends <see cref="Round"/> more (untimed) for <paramref name="round"/> to use up, until the
+    /// rounds' timed parts reach the duration. The first round is the warm-up.</summary>
+    private async Task<Measurement> InRoundsAsync(string name, Func<QueueClient, Task<Measurement>> round)
+    {
+        var queue = await QueueAsync(name);
+        await FillAsync(queue, settings.QueueDepth, TimeSpan.FromHours(1));
+        await FillAsync(queue, Round);
+        await round(queue);
+        var total = new Measurement(0, 0, 0, 0, null);
+        while (total.Seconds < settings.Duration.TotalSeconds)
+        {
+            await FillAsync(queue, Round);
+            total = Throughput.Add(total, await round(queue));
+        }
+
+        return total;
+    }
+
+    private async Task<QueueClient> QueueAsync(string name)
     {
         var queue = service.GetQueueClient(name);
         await queue.CreateIfNotExistsAsync();
-        try
-        {
-            return await run(queue);
-        }
-        finally
-        {
-            await queue.DeleteIfExistsAsync();
-        }
+        return queue;
     }
 
     private static async Task FillAsync(QueueClient queue, int count, TimeSpan? invisibleFor = null)

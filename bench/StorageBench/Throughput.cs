@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure;
 
@@ -48,22 +47,21 @@ internal static class Throughput
         return new Measurement(measured / elapsed.TotalSeconds, measured, elapsed.TotalSeconds, endErrors - startErrors, firstError);
     }
 
-    /// <summary>Runs <paramref name="operation"/> once per work item, from <paramref name="callers"/> callers, until all
-    /// are done: a fixed amount of work, timed.</summary>
-    public static async Task<Measurement> DrainAsync<T>(int callers, IEnumerable<T> work, Func<T, Task> operation)
+    /// <summary>A fixed amount of work, timed: each caller repeats <paramref name="step"/> until it returns 0 (nothing left).</summary>
+    public static async Task<Measurement> UntilDoneAsync(int callers, Func<Task<int>> step)
     {
-        var pending = new ConcurrentQueue<T>(work);
-        var count = pending.Count;
+        long units = 0;
         long errors = 0;
         string? firstError = null;
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
-            while (pending.TryDequeue(out var item))
+            for (var done = -1; done != 0;)
             {
                 try
                 {
-                    await operation(item);
+                    done = await step();
+                    Interlocked.Add(ref units, done);
                 }
                 catch (RequestFailedException e)
                 {
@@ -73,6 +71,12 @@ internal static class Throughput
             }
         })));
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new Measurement((count - errors) / seconds, count - errors, seconds, errors, firstError);
+        return new Measurement(units / seconds, units, seconds, errors, firstError);
+    }
+
+    public static Measurement Add(Measurement total, Measurement round)
+    {
+        var (units, seconds) = (total.Units + round.Units, total.Seconds + round.Seconds);
+        return new Measurement(units / seconds, units, seconds, total.Errors + round.Errors, total.FirstError ?? round.FirstError);
     }
 }
