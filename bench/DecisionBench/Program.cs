@@ -21,27 +21,40 @@ internal static class DecisionBenchProgram
             return 2;
         }
 
-        await using var azurite = await BenchAzurite.TryStartAsync();
-        if (azurite is null)
+        Console.WriteLine($"before: {await MachineLoad.DescribeAsync()}");
+        if (!await RunAsync(settings))
         {
             return 1;
         }
 
-        using var host = new BenchHost(azurite.ConnectionString);
-        var scenario = new Scenario(settings.Reviewers, settings.Apps);
-        var clock = Stopwatch.StartNew();
-        var reviewIds = await scenario.PrepareAsync(await host.ClientAsync(Scenario.Admin, "SUPER_ADMIN"));
-        var loops = await Task.WhenAll(reviewIds.Select(async (id, i) => await ReviewerLoop.OpenAsync(await host.ClientAsync(Scenario.Reviewer(i)), id)));
-        Console.WriteLine($"{settings.Reviewers} reviews ACTIVE, {loops.Sum(l => l.ItemCount)} access items ({loops.Sum(l => l.WithSubItems)} with sub-access items), in {clock.Elapsed.TotalSeconds:F1} s; {MachineLoad.Describe()}");
+        Console.WriteLine($"after: {await MachineLoad.DescribeAsync()}");
+        return 0;
+    }
 
-        var mode = settings.Paced ? $"paced: each reviewer one decision every {settings.Interval.TotalSeconds:0.##} s" : "closed loop: back to back";
-        Console.WriteLine($"{mode}; warm-up {settings.Warmup.TotalSeconds:0.#} s, then {settings.Duration.TotalSeconds:0.#} s measured ...");
+    private static async Task<bool> RunAsync(BenchSettings settings)
+    {
+        await using var azurite = await BenchAzurite.TryStartAsync();
+        if (azurite is null)
+        {
+            return false;
+        }
+
+        using var host = new BenchHost(azurite.ConnectionString);
+        var clock = Stopwatch.StartNew();
+        var reviewIds = await new Scenario(settings.Reviewers, settings.Apps).PrepareAsync(await host.ClientAsync(Scenario.Admin, "SUPER_ADMIN"));
+        var loops = await Task.WhenAll(reviewIds.Select(async (id, i) => await ReviewerLoop.OpenAsync(await host.ClientAsync(Scenario.Reviewer(i)), id)));
+        Console.WriteLine($"{settings.Reviewers} reviews ACTIVE, {loops.Sum(l => l.ItemCount)} access items " +
+            $"({loops.Sum(l => l.WithSubItems)} with sub-access items), in {clock.Elapsed.TotalSeconds:F1} s");
+
+        var mode = settings.Paced ? $"paced, one decision every {settings.Interval.TotalSeconds:0.##} s each" : "closed loop, back to back";
+        Console.WriteLine($"{mode}: warm-up {settings.Warmup.TotalSeconds:0.#} s, then {settings.Duration.TotalSeconds:0.#} s measured ...");
         var recorder = new Recorder();
         var stopped = false;
         bool Stop() => Volatile.Read(ref stopped);
         var random = new Random(1);
-        var running = loops.Select(loop => Task.Run(() => settings.Paced
-            ? loop.RunPacedAsync(recorder, settings.Interval, settings.Interval * random.NextDouble(), Stop)
+        var offsets = loops.Select(_ => settings.Interval * random.NextDouble()).ToArray();
+        var running = loops.Select((loop, i) => Task.Run(() => settings.Paced
+            ? loop.RunPacedAsync(recorder, settings.Interval, offsets[i], Stop)
             : loop.RunClosedAsync(recorder, Stop))).ToArray();
         await Task.Delay(settings.Warmup);
         recorder.Start();
@@ -49,9 +62,7 @@ internal static class DecisionBenchProgram
         recorder.Stop();
         Volatile.Write(ref stopped, true);
         await Task.WhenAll(running);
-
         Console.WriteLine($"{settings.Reviewers} reviewers, {mode}: {recorder.Summary()}");
-        Console.WriteLine($"done; {MachineLoad.Describe()}");
-        return 0;
+        return true;
     }
 }

@@ -32,7 +32,7 @@ internal static class Program
             new($"queue delete ({settings.QueueDepth:N0} others queued)", "messages/s", "60 / 180", (s, n) => s.Queues.DeletesAsync(n), Many: 8),
         };
 
-        Console.WriteLine($"warm-up {settings.Warmup.TotalSeconds:0.#} s, then {settings.Duration.TotalSeconds:0.#} s per case; {MachineLoad.Describe()}");
+        Console.WriteLine($"warm-up {settings.Warmup.TotalSeconds:0.#} s, then {settings.Duration.TotalSeconds:0.#} s per case; {await MachineLoad.DescribeAsync()}");
         var rows = new List<string>();
         foreach (var benchCase in cases.Where(c => settings.Only is null || c.Name.Contains(settings.Only, StringComparison.OrdinalIgnoreCase)))
         {
@@ -54,7 +54,7 @@ internal static class Program
             }
         }
 
-        Console.WriteLine($"\ndone; {MachineLoad.Describe()}\n");
+        Console.WriteLine($"\ndone; afterwards {await MachineLoad.DescribeAsync()}\n");
         Console.WriteLine("| case | callers | rate | measured | errors | design figure (WindowsAzure.Storage, 1 / many) |");
         Console.WriteLine("|---|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
