@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace AccessReviewFunctions.StorageBench;
@@ -37,6 +38,8 @@ internal sealed class TableCases(TableServiceClient service, BenchSettings setti
             headers[caller].ETag = (await table.AddEntityAsync(headers[caller])).Headers.ETag!.Value;
         }
 
+        await EnsureStaleETagRejectedAsync(table, headers[0]);
+
         return await Throughput.RunAsync(callers, settings.Warmup, settings.Duration, async (caller, ct) =>
         {
             var header = headers[caller];
@@ -51,6 +54,23 @@ internal sealed class TableCases(TableServiceClient service, BenchSettings setti
             return 1;
         });
     });
+
+    /// <summary>The case only means something if the storage checks the ETag inside a transaction.</summary>
+    private static async Task EnsureStaleETagRejectedAsync(TableClient table, BenchEntity header)
+    {
+        var stale = new BenchEntity { PartitionKey = header.PartitionKey, RowKey = header.RowKey };
+        var staleETag = new ETag("W/\"datetime'2000-01-01T00%3A00%3A00.0000000Z'\"");
+        try
+        {
+            await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.UpdateReplace, stale, staleETag)]);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException("a transaction with a stale ETag was accepted: the decision commit would not be checked");
+    }
 
     private string NextKey(string prefix) => $"{prefix}-{Interlocked.Increment(ref sequence):D10}";
 
