@@ -7,7 +7,7 @@ namespace AccessReviewFunctions.Functions.Inventory;
 /// With Inventory:LoadDemoData=true, upserts the demo inventory at startup. The reference date is today's UTC midnight,
 /// so restarts on one day write the same document again.
 /// </summary>
-internal sealed class DemoInventoryLoader(IConfiguration configuration, IInventoryStore store, TimeProvider time, ILogger<DemoInventoryLoader> logger)
+internal sealed class DemoInventoryLoader(IConfiguration configuration, IInventoryWriter store, TimeProvider time, ILogger<DemoInventoryLoader> logger)
     : BackgroundService
 {
     public const string Setting = "Inventory:LoadDemoData";

@@ -33,7 +33,7 @@ public static class InventoryEndpoints
         return TypedResults.Ok(await importer.ImportAsync(document, cancellationToken));
     }
 
-    private static async Task<IResult> ListUsersAsync(HttpContext context, IInventoryStore store, string? q, string? limit, string? after, CancellationToken cancellationToken)
+    private static async Task<IResult> ListUsersAsync(HttpContext context, IUserDirectory store, string? q, string? limit, string? after, CancellationToken cancellationToken)
     {
         var size = MaxLimit;
         if (limit is not null && (!int.TryParse(limit, out size) || size < 1 || size > MaxLimit))
@@ -59,7 +59,7 @@ public static class InventoryEndpoints
         return TypedResults.Ok(page.Users.Select(OktaUser.From).ToList());
     }
 
-    private static async Task<IResult> GetUserAsync(string id, IInventoryStore store, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetUserAsync(string id, IUserDirectory store, CancellationToken cancellationToken) =>
         await store.GetUserAsync(id, cancellationToken) is { } user
             ? TypedResults.Ok(OktaUser.From(user))
             : OktaErrors.NotFound($"user {id}");

@@ -7,7 +7,7 @@ namespace AccessReviewFunctions.Functions.Inventory;
 public sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants, int SodRules);
 
 /// <summary>Validates a whole document against itself and the stored inventory, then stores all of it or nothing.</summary>
-internal sealed class InventoryImporter(IInventoryStore store, ILogger<InventoryImporter> logger)
+internal sealed class InventoryImporter(IInventoryWriter store, ILogger<InventoryImporter> logger)
 {
     public async Task<ImportCounts> ImportAsync(InventoryDocument document, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ public static class InventoryLookups
 {
     /// <summary>The users with these ids that exist, by id: the profiles responses show for reviewers and actors.</summary>
     public static async Task<IReadOnlyDictionary<string, InventoryUser>> UsersByIdAsync(
-        this IInventoryStore inventory, IEnumerable<string> ids, CancellationToken cancellationToken)
+        this IUserDirectory inventory, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
         var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
         var users = distinct.Count == 0 ? [] : await inventory.FindUsersAsync(distinct, cancellationToken);

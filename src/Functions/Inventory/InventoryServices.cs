@@ -7,6 +7,9 @@ public static class InventoryServices
     public static IServiceCollection AddInventory(this IServiceCollection services)
     {
         services.AddSingleton<IInventoryStore, TableInventoryStore>();
+        services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<IInventoryStore>());
+        services.AddSingleton<IAccessInventory>(sp => sp.GetRequiredService<IInventoryStore>());
+        services.AddSingleton<IInventoryWriter>(sp => sp.GetRequiredService<IInventoryStore>());
         services.AddSingleton<InventoryImporter>();
         services.AddHostedService<DemoInventoryLoader>();
         return services;

@@ -14,7 +14,7 @@ namespace AccessReviewFunctions.Functions.Reviews;
 /// access and sub-access items, anomalies and summaries. A review outside the caller's scope is not found; the
 /// items of a PENDING review are not gathered yet and read as empty.
 /// </summary>
-internal sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IInventoryStore inventory, ReviewAccess access)
+internal sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IUserDirectory inventory, ReviewAccess access)
 {
     public async Task<ReviewListResult> ListAsync(ReviewScope scope, ListRequest request, CancellationToken cancellationToken)
     {

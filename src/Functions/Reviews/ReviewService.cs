@@ -12,7 +12,7 @@ internal sealed class ReviewService(
     IReviewStore store,
     IReviewIndex index,
     ReviewUpdater updater,
-    IInventoryStore inventory,
+    IUserDirectory inventory,
     IdGenerator ids,
     TimeProvider clock,
     ReviewSettingsSource settings,

@@ -19,7 +19,7 @@ internal static class SystemLogEndpoints
     public static void MapSystemLog(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ListAsync).RequireAuthorization(Roles.AdminPolicy);
 
-    private static async Task<IResult> ListAsync(HttpContext context, IAuditLog log, IInventoryStore inventory, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext context, IAuditLog log, IUserDirectory inventory, TimeProvider clock, CancellationToken ct)
     {
         var query = SystemLogQuery.Parse(context.Request.Query, clock.GetUtcNow());
         var since = query.Since;

@@ -20,7 +20,7 @@ internal static class ReviewEndpoints
     {
         var admin = app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy);
         admin.MapPost("/", CreateAsync);
-        admin.MapPatch("/{reviewId}", async (string reviewId, PatchReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
+        admin.MapPatch("/{reviewId}", async (string reviewId, PatchReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct) =>
         {
             var patch = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(["body: the fields to change are required"]));
             var review = await reviews.UpdateAsync(reviewId, patch, Caller.From(user).UserId, ct);
@@ -34,13 +34,13 @@ internal static class ReviewEndpoints
 
     private static void MapShared(RouteGroupBuilder group, string basePath, Func<ClaimsPrincipal, ReviewScope> scopeOf)
     {
-        group.MapGet("/{reviewId}", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
+        group.MapGet("/{reviewId}", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct) =>
         {
             var review = await reviews.GetAsync(scopeOf(user), reviewId, ct);
             return TypedResults.Ok(await ToDtoAsync(review.State, inventory, basePath, ct));
         });
 
-        group.MapGet("/{reviewId}/history", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct) =>
+        group.MapGet("/{reviewId}/history", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct) =>
         {
             var history = await reviews.HistoryAsync(scopeOf(user), reviewId, ct);
             var users = await inventory.UsersByIdAsync(history.Select(h => h.ActorId).OfType<string>(), ct);
@@ -79,7 +79,7 @@ internal static class ReviewEndpoints
         });
     }
 
-    private static async Task<IResult> CreateAsync(CreateReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IInventoryStore inventory, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct)
     {
         if (body is null)
         {
@@ -91,6 +91,6 @@ internal static class ReviewEndpoints
         return TypedResults.Created($"{AdminBase}/{review.Id}", dto);
     }
 
-    private static async Task<ReviewDto> ToDtoAsync(ReviewSnapshot review, IInventoryStore inventory, string basePath, CancellationToken ct) =>
+    private static async Task<ReviewDto> ToDtoAsync(ReviewSnapshot review, IUserDirectory inventory, string basePath, CancellationToken ct) =>
         ReviewMapper.ToDto(review, await inventory.UsersByIdAsync(review.ReviewerIds, ct), basePath);
 }

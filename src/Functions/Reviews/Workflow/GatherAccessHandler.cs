@@ -11,7 +11,7 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 /// The data-gathering activity: snapshots the principal's access into the review's partition, then activates it.
 /// A failure is retried by the queue; once retries are exhausted the review becomes ERROR with the reason.
 /// </summary>
-internal sealed class GatherAccessHandler(IReviewStore store, IInventoryStore inventory, IDecisionLog decisions, ReviewUpdater updater, TimeProvider clock)
+internal sealed class GatherAccessHandler(IReviewStore store, IAccessInventory inventory, IDecisionLog decisions, ReviewUpdater updater, TimeProvider clock)
     : IMessageHandler<GatherAccess>, IPoisonHandler<GatherAccess>
 {
     public async Task HandleAsync(GatherAccess message, MessageContext context, CancellationToken cancellationToken)

@@ -3,12 +3,9 @@ using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Functions.Inventory;
 
-/// <summary>The stored access inventory: who has access to what.</summary>
-public interface IInventoryStore
+/// <summary>The people in the inventory: the profiles behind the Users API, reviewers, actors and principals.</summary>
+public interface IUserDirectory
 {
-    /// <summary>Inserts or replaces every entity of the document; a validated document is assumed.</summary>
-    Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken);
-
     Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Users ordered by id after the cursor; query is a case-insensitive prefix of login, email, first or last name.</summary>
@@ -16,7 +13,11 @@ public interface IInventoryStore
 
     /// <summary>The users with these ids that exist, in the order asked.</summary>
     Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+}
 
+/// <summary>Who has access to what: what gathering snapshots into a review, with what its risk rules weigh.</summary>
+public interface IAccessInventory
+{
     /// <summary>The principal, their grants and the resources of the granted applications; null for an unknown principal.</summary>
     Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken);
 
@@ -25,7 +26,19 @@ public interface IInventoryStore
 
     /// <summary>Every stored separation-of-duties rule, ordered by id.</summary>
     Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Filling the inventory: an import checks references against what is stored, then upserts.</summary>
+public interface IInventoryWriter
+{
+    /// <summary>Inserts or replaces every entity of the document; a validated document is assumed.</summary>
+    Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken);
 
     /// <summary>Which of the referenced ids are already stored, for <see cref="InventoryValidator"/>.</summary>
     Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken);
+}
+
+/// <summary>The stored access inventory, all three sides; registered once, and each side resolves to it.</summary>
+public interface IInventoryStore : IUserDirectory, IAccessInventory, IInventoryWriter
+{
 }
