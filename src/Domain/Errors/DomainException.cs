@@ -1,9 +1,9 @@
 namespace AccessReviewFunctions.Domain.Errors;
 
-/// <summary>A rule of the domain was broken. Each API dialect maps it to its own error body.</summary>
+/// <summary>A rule of the domain was broken. Each API dialect maps it to its own status, error body, paths and wording.</summary>
 public sealed class DomainException : Exception
 {
-    public DomainException(DomainErrorKind kind, string message, IReadOnlyList<string>? causes = null)
+    public DomainException(DomainErrorKind kind, string message, IReadOnlyList<Violation>? causes = null)
         : base(message)
     {
         Kind = kind;
@@ -29,12 +29,15 @@ public sealed class DomainException : Exception
 
     public DomainErrorKind Kind { get; }
 
-    public IReadOnlyList<string> Causes { get; }
+    public IReadOnlyList<Violation> Causes { get; }
 
-    public static DomainException Validation(IReadOnlyList<string> causes) =>
+    public static DomainException Validation(IReadOnlyList<Violation> causes) =>
         new(DomainErrorKind.Validation, "Api validation failed", causes);
+
+    public static DomainException Validation(string field, ViolationCode code, string detail) => Validation([new Violation(field, code, detail)]);
 
     public static DomainException NotFound(string what) => new(DomainErrorKind.NotFound, what);
 
-    public static DomainException InvalidTransition(string message) => new(DomainErrorKind.InvalidTransition, message, [message]);
+    public static DomainException InvalidTransition(string message) =>
+        new(DomainErrorKind.InvalidTransition, message, [new Violation(Fields.Request, ViolationCode.InvalidState, message)]);
 }

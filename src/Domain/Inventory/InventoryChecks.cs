@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Inventory;
@@ -5,7 +6,7 @@ namespace AccessReviewFunctions.Domain.Inventory;
 /// <summary>One validation run: collects the problems of one document.</summary>
 internal sealed class InventoryChecks(InventoryDocument doc, StoredInventoryIds stored)
 {
-    private readonly List<string> problems = [];
+    private readonly List<Violation> problems = [];
     private readonly Dictionary<string, string> appOfGroup = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> appOfValue = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> appOfBundle = new(StringComparer.Ordinal);
@@ -15,7 +16,7 @@ internal sealed class InventoryChecks(InventoryDocument doc, StoredInventoryIds 
     private HashSet<string> groupIds = [];
     private readonly HashSet<string> valueIds = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Run()
+    public IReadOnlyList<Violation> Run()
     {
         userIds = Index(doc.Users, "users", u => u.Id, "id");
         appIds = Index(doc.Applications, "applications", a => a.Id, "id");
@@ -351,5 +352,10 @@ internal sealed class InventoryChecks(InventoryDocument doc, StoredInventoryIds 
         }
     }
 
-    private void Problem(string message) => problems.Add(message);
+    /// <summary>A problem worded "path: what is wrong"; the path (JSON of the import document) is its field.</summary>
+    private void Problem(string message)
+    {
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        problems.Add(new Violation(message[..colon], ViolationCode.Malformed, message[(colon + 2)..]));
+    }
 }

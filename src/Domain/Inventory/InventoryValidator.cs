@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Errors;
 using System.Text.RegularExpressions;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 
@@ -101,7 +102,7 @@ public static partial class InventoryValidator
     }
 
     /// <summary>Every problem of the document; empty when it may be stored.</summary>
-    public static IReadOnlyList<string> Validate(InventoryDocument document, StoredInventoryIds stored) =>
+    public static IReadOnlyList<Violation> Validate(InventoryDocument document, StoredInventoryIds stored) =>
         new InventoryChecks(document.WithCollections(), stored).Run();
 
     /// <summary>Whether the id is well-formed: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>

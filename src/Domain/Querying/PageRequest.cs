@@ -16,12 +16,12 @@ public sealed record PageRequest(int Limit, Cursor? After)
     public static PageRequest Parse(string? limit, string? after, OrderBy orderBy)
     {
         ArgumentNullException.ThrowIfNull(orderBy);
-        var causes = new List<string>();
+        var causes = new List<Violation>();
         var size = DefaultLimit;
         if (!string.IsNullOrWhiteSpace(limit)
             && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
         {
-            causes.Add($"limit: must be an integer between 1 and {MaxLimit}");
+            causes.Add(new(Fields.Limit, ViolationCode.OutOfRange, $"must be an integer between 1 and {MaxLimit}"));
         }
 
         Cursor? cursor = null;

@@ -1,89 +1,80 @@
+using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Reviews.Values;
+
 namespace AccessReviewFunctions.Domain.Reviews;
 
-/// <summary>Okta's rules for a new security access review; every broken rule is reported, not just the first.</summary>
+/// <summary>The rules of a new security access review, and of changing one; every broken rule is reported, not just the first.</summary>
 internal static class NewReviewRules
 {
-    public static List<string> Check(NewReview request, IReadOnlyList<string> reviewers, DateTimeOffset endTime, KnownUsers known, DateTimeOffset now, ReviewSettings settings)
+    /// <summary>The only kind of reviewer there is today: named users.</summary>
+    public const string UserReviewers = "USER";
+
+    public static List<Violation> Check(NewReview request, IReadOnlyList<string> reviewers, DateTimeOffset endTime, KnownUsers known, DateTimeOffset now, ReviewSettings settings)
     {
-        var problems = new List<string>();
-        CheckName(request.Name, problems);
-
-        if (string.IsNullOrWhiteSpace(request.PrincipalId))
+        var problems = new List<Violation>();
+        ReviewName.From(request.Name, problems);
+        if (UserId.From(request.PrincipalId, Fields.Principal, problems) is { } principal)
         {
-            problems.Add("principalId: is required");
-        }
-        else if (!known.ExistingIds.Contains(request.PrincipalId))
-        {
-            problems.Add($"principalId: unknown user {request.PrincipalId}");
-        }
-        else if (known.OpenReviewsOfPrincipal >= settings.MaxOpenReviewsPerPrincipal)
-        {
-            problems.Add($"principalId: {request.PrincipalId} already has {known.OpenReviewsOfPrincipal} active or pending reviews; at most {settings.MaxOpenReviewsPerPrincipal} are allowed");
-        }
-
-        if (request.ReviewerType is not "USER")
-        {
-            problems.Add("reviewerSettings.type: must be USER");
+            if (!known.ExistingIds.Contains(principal.Value))
+            {
+                problems.Add(new(Fields.Principal, ViolationCode.Unknown, $"unknown user {principal}"));
+            }
+            else if (known.OpenReviewsOfPrincipal >= settings.MaxOpenReviewsPerPrincipal)
+            {
+                problems.Add(new(Fields.Principal, ViolationCode.LimitReached,
+                    $"{principal} already has {known.OpenReviewsOfPrincipal} active or pending reviews; at most {settings.MaxOpenReviewsPerPrincipal} are allowed"));
+            }
         }
 
+        CheckReviewerType(request.ReviewerType ?? string.Empty, problems);
         CheckReviewers(request.PrincipalId, reviewers, known, problems);
         CheckEndTime(endTime, now, problems);
-        CheckNote(request.ExpirationNote, problems);
+        ExpirationNote.From(request.ExpirationNote, problems);
         return problems;
     }
 
-    public static List<string> Distinct(IReadOnlyList<string>? ids) =>
-        (ids ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal).ToList();
+    public static List<string> Distinct(IReadOnlyList<string?>? ids) =>
+        (ids ?? []).OfType<string>().Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal).ToList();
 
-    public static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-
-    public static void CheckName(string? name, List<string> problems)
+    /// <summary>Null when unchanged (a patch without a type); otherwise it must name user reviewers.</summary>
+    public static void CheckReviewerType(string? type, List<Violation> problems)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (type is not null and not UserReviewers)
         {
-            problems.Add("name: is required");
-        }
-        else if (name.Trim().Length > ReviewLimits.MaxNameLength)
-        {
-            problems.Add($"name: must be at most {ReviewLimits.MaxNameLength} characters");
+            problems.Add(new(Fields.ReviewerType, ViolationCode.NotAllowed, $"must be {UserReviewers}"));
         }
     }
 
-    public static void CheckEndTime(DateTimeOffset endTime, DateTimeOffset now, List<string> problems)
+    public static void CheckEndTime(DateTimeOffset endTime, DateTimeOffset now, List<Violation> problems)
     {
         if (endTime <= now)
         {
-            problems.Add("endTime: must be in the future");
+            problems.Add(new(Fields.EndTime, ViolationCode.OutOfRange, "must be in the future"));
         }
     }
 
-    public static void CheckNote(string? note, List<string> problems)
-    {
-        if (note is { Length: > ReviewLimits.MaxCommentLength })
-        {
-            problems.Add($"expirationNote: must be at most {ReviewLimits.MaxCommentLength} characters");
-        }
-    }
-
-    public static void CheckReviewers(string? principalId, IReadOnlyList<string> reviewers, KnownUsers known, List<string> problems)
+    public static void CheckReviewers(string? principalId, IReadOnlyList<string> reviewers, KnownUsers known, List<Violation> problems)
     {
         if (reviewers.Count == 0)
         {
-            problems.Add("reviewerSettings.userSettings.includedUserIds: at least one reviewer is required");
+            problems.Add(new(Fields.Reviewers, ViolationCode.Required, "at least one reviewer is required"));
         }
         else if (reviewers.Count > ReviewLimits.MaxReviewers)
         {
-            problems.Add($"reviewerSettings.userSettings.includedUserIds: at most {ReviewLimits.MaxReviewers} reviewers are allowed, got {reviewers.Count}");
+            problems.Add(new(Fields.Reviewers, ViolationCode.TooMany, $"at most {ReviewLimits.MaxReviewers} reviewers are allowed, got {reviewers.Count}"));
         }
 
         if (principalId is not null && reviewers.Contains(principalId, StringComparer.Ordinal))
         {
-            problems.Add("reviewerSettings.userSettings.includedUserIds: the target principal can't be one of the reviewers");
+            problems.Add(new(Fields.Reviewers, ViolationCode.NotAllowed, "the target principal can't be one of the reviewers"));
         }
 
-        foreach (var unknown in reviewers.Where(r => !known.ExistingIds.Contains(r)))
+        foreach (var reviewer in reviewers)
         {
-            problems.Add($"reviewerSettings.userSettings.includedUserIds: unknown user {unknown}");
+            if (UserId.From(reviewer, Fields.Reviewers, problems) is { } id && !known.ExistingIds.Contains(id.Value))
+            {
+                problems.Add(new(Fields.Reviewers, ViolationCode.Unknown, $"unknown user {id}"));
+            }
         }
     }
 }

@@ -4,7 +4,12 @@ namespace AccessReviewFunctions.Domain.Reviews;
 public sealed record ReviewPatch(
     string? Name = null,
     DateTimeOffset? EndTime = null,
-    IReadOnlyList<string>? ReviewerIds = null,
+    IReadOnlyList<string?>? ReviewerIds = null,
     ExpirationBehavior? ExpirationBehavior = null,
     string? ExpirationNote = null,
-    bool? AutoComplete = null);
+    bool? AutoComplete = null,
+    string? ReviewerType = null)
+{
+    /// <summary>The reviewer ids the patch names that could be looked up: not blank, each once; null when reviewers don't change.</summary>
+    public IReadOnlyList<string>? NamedReviewerIds => ReviewerIds is null ? null : NewReviewRules.Distinct(ReviewerIds);
+}

@@ -34,4 +34,7 @@ public sealed record ReviewSnapshot(
     public bool AllDecided => AccessItemCount > 0 && DecidedCount >= AccessItemCount;
 
     public IReadOnlyList<PendingDecision> Pending => PendingDecisions ?? [];
+
+    /// <summary>An ACTIVE review with auto-complete on and every item decided: it should close as completed.</summary>
+    public bool AutoCompleteDue => Status == ReviewStatus.ACTIVE && AutoComplete && AllDecided;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Values;
 
 namespace AccessReviewFunctions.Domain.Reviews;
 
@@ -14,13 +15,13 @@ public sealed partial class SecurityAccessReview
     public IReadOnlyList<ReviewEvent> Update(DateTimeOffset now, string actorId, ReviewPatch patch, KnownUsers known)
     {
         EnsureWritable();
-        var problems = new List<string>();
+        var problems = new List<Violation>();
         var changes = new List<string>();
         var next = State;
-        if (patch.Name is not null)
+        NewReviewRules.CheckReviewerType(patch.ReviewerType, problems);
+        if (patch.Name is not null && ReviewName.From(patch.Name, problems) is { } name)
         {
-            NewReviewRules.CheckName(patch.Name, problems);
-            next = Change(next, next with { Name = patch.Name.Trim() }, $"renamed it to {patch.Name.Trim()}", changes);
+            next = Change(next, next with { Name = name.Value }, $"renamed it to {name}", changes);
         }
 
         if (patch.EndTime is { } endTime)
@@ -49,7 +50,7 @@ public sealed partial class SecurityAccessReview
 
         Apply(next with { LastUpdated = now, LastUpdatedBy = actorId });
         var events = new List<ReviewEvent> { new ReviewUpdated(Id, now, actorId, changes) };
-        if (Status == ReviewStatus.ACTIVE && State.AutoComplete && State.AllDecided)
+        if (State.AutoCompleteDue)
         {
             events.Add(Close(now, null, CloseReason.Completed));
         }
@@ -85,7 +86,7 @@ public sealed partial class SecurityAccessReview
         return new UniversalLogoutRequested(Id, now, actorId, State.PrincipalId);
     }
 
-    private static ReviewSnapshot ChangeExpiry(ReviewSnapshot next, ReviewPatch patch, List<string> problems, List<string> changes)
+    private static ReviewSnapshot ChangeExpiry(ReviewSnapshot next, ReviewPatch patch, List<Violation> problems, List<string> changes)
     {
         if (patch.ExpirationBehavior is { } behavior)
         {
@@ -94,8 +95,8 @@ public sealed partial class SecurityAccessReview
 
         if (patch.ExpirationNote is not null)
         {
-            NewReviewRules.CheckNote(patch.ExpirationNote, problems);
-            next = Change(next, next with { ExpirationNote = NewReviewRules.Note(patch.ExpirationNote) }, "changed the expiration note", changes);
+            var note = ExpirationNote.From(patch.ExpirationNote, problems);
+            next = Change(next, next with { ExpirationNote = note?.Value }, "changed the expiration note", changes);
         }
 
         if (patch.AutoComplete is { } autoComplete)

@@ -37,7 +37,7 @@ public sealed partial class SecurityAccessReview
         {
             new AccessDecided(Id, now, actorId, item.Id, target.SubItemId, subName is null ? item.Label : $"{item.Label}: {subName}", action, null),
         };
-        if (State.AutoComplete && State.AllDecided)
+        if (State.AutoCompleteDue)
         {
             events.Add(Close(now, null, CloseReason.Completed));
         }

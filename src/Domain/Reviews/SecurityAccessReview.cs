@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Reviews.Values;
 
 namespace AccessReviewFunctions.Domain.Reviews;
 
@@ -32,10 +33,10 @@ public sealed partial class SecurityAccessReview
         }
 
         var review = new SecurityAccessReview(new ReviewSnapshot(
-            id, request.Name!.Trim(), request.PrincipalId!, reviewers, ReviewStatus.PENDING, endTime,
+            id, ReviewName.From(request.Name, problems)!.Value, request.PrincipalId!, reviewers, ReviewStatus.PENDING, endTime,
             now, actorId, now, actorId, 0, null, null, null,
             ExpirationBehavior: request.ExpirationBehavior ?? settings.ExpirationBehavior,
-            ExpirationNote: NewReviewRules.Note(request.ExpirationNote) ?? settings.ExpirationNote,
+            ExpirationNote: ExpirationNote.From(request.ExpirationNote, problems)?.Value ?? settings.ExpirationNote,
             AutoComplete: request.AutoComplete ?? settings.AutoComplete));
         return (review, new ReviewCreated(id, now, actorId, review.State.Name, review.State.PrincipalId));
     }
@@ -90,22 +91,17 @@ public sealed partial class SecurityAccessReview
     public ReviewEvent Comment(DateTimeOffset now, string actorId, string? comment)
     {
         EnsureWritable();
-        var text = comment?.Trim() ?? string.Empty;
-        if (text.Length == 0 || text.Length > ReviewLimits.MaxCommentLength)
-        {
-            throw DomainException.Validation([$"comment: must be 1 to {ReviewLimits.MaxCommentLength} characters"]);
-        }
-
+        var text = CommentText.From(comment);
         State = State with { Revision = State.Revision + 1, LastUpdated = now, LastUpdatedBy = actorId };
-        return new ReviewCommented(Id, now, actorId, text);
+        return new ReviewCommented(Id, now, actorId, text.Value);
     }
 
     /// <summary>True when the end time has passed and the review is still open.</summary>
-    public bool IsDue(DateTimeOffset now) => Status is ReviewStatus.ACTIVE or ReviewStatus.PENDING && now >= State.EndTime;
+    public bool IsDue(DateTimeOffset now) => Status.IsOpen() && now >= State.EndTime;
 
     public void EnsureWritable()
     {
-        if (Status is ReviewStatus.CLOSED or ReviewStatus.ERROR)
+        if (!Status.IsOpen())
         {
             throw DomainException.InvalidTransition($"The review is {Status} and read-only");
         }

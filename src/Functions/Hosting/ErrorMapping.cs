@@ -9,9 +9,9 @@ internal static class ErrorMapping
 {
     public static IResult ToOkta(DomainException error) => error.Kind switch
     {
-        DomainErrorKind.Validation => OktaErrors.Validation(error.Causes, error.Message),
+        DomainErrorKind.Validation => OktaErrors.Validation(error.Causes.Select(OktaFields.Cause), error.Message),
         DomainErrorKind.NotFound => OktaErrors.NotFound(error.Message),
-        DomainErrorKind.InvalidTransition => OktaErrors.InvalidState(error.Message, error.Causes),
+        DomainErrorKind.InvalidTransition => OktaErrors.InvalidState(error.Message, error.Causes.Select(OktaFields.Cause)),
         DomainErrorKind.Conflict => OktaErrors.Conflict(error.Message),
         _ => OktaErrors.Unexpected(),
     };

@@ -21,8 +21,7 @@ internal sealed class ReviewService(
 {
     public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken)
     {
-        var named = new[] { request.PrincipalId }.Concat(request.ReviewerIds ?? []).OfType<string>().Distinct().ToList();
-        var existing = (await inventory.FindUsersAsync(named, cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var existing = (await inventory.FindUsersAsync([.. request.NamedUserIds], cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var reviewId = ids.New("sar");
         (SecurityAccessReview, ReviewEvent) Open(int openReviews) => SecurityAccessReview.Open(
             reviewId, request, new KnownUsers(existing, openReviews), actorId, clock.GetUtcNow(), settings.Current());
@@ -47,17 +46,12 @@ internal sealed class ReviewService(
         ChangeAsync(scope, reviewId, async (loaded, ct) =>
         {
             var review = loaded.Review;
-            if (!ReviewActions.Available(review).Contains(actionType))
-            {
-                throw UnavailableAction(review, actionType);
-            }
-
             var now = clock.GetUtcNow();
-            switch (actionType)
+            switch (review.RequireAvailable(actionType))
             {
-                case ReviewActions.CloseReview:
+                case ReviewAction.CLOSE_REVIEW:
                     return ReviewChange.Of(review.Close(now, scope.CallerId, CloseReason.Manual));
-                case ReviewActions.UniversalLogout:
+                case ReviewAction.UNIVERSAL_LOGOUT:
                     return ReviewChange.Of(review.RequestUniversalLogout(now, scope.CallerId));
                 default:
                     var (restored, summary) = review.RestoreAll(now, scope.CallerId, await access.AllAsync(loaded, ct));
@@ -74,11 +68,7 @@ internal sealed class ReviewService(
     /// </summary>
     public Task<SecurityAccessReview> DecideAsync(ReviewScope scope, string reviewId, string targetId, string? type, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<AccessAction>(type, ignoreCase: false, out var action) || !Enum.IsDefined(action))
-        {
-            throw DomainException.Validation([$"type: must be {AccessAction.REVOKE_ACCESS} or {AccessAction.RESTORE_ACCESS}"]);
-        }
-
+        var action = EnumText.Parse<AccessAction>(type, Fields.Decision);
         var accessItemId = access.LocateAsync(reviewId, targetId, cancellationToken);
         return ChangeAsync(scope, reviewId, async (loaded, ct) =>
         {
@@ -91,9 +81,9 @@ internal sealed class ReviewService(
     /// <summary>An admin's change of name, end time, reviewers or expiry settings.</summary>
     public async Task<SecurityAccessReview> UpdateAsync(string reviewId, ReviewPatch patch, string actorId, CancellationToken cancellationToken)
     {
-        var known = patch.ReviewerIds is null
+        var known = patch.NamedReviewerIds is not { } named
             ? new KnownUsers(new HashSet<string>())
-            : new KnownUsers((await inventory.FindUsersAsync(patch.ReviewerIds.Distinct().ToList(), cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
+            : new KnownUsers((await inventory.FindUsersAsync([.. named], cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
         if (patch.ReviewerIds is not null)
         {
             await index.AddReviewersAsync(reviewId, known.ExistingIds, cancellationToken);
@@ -112,14 +102,5 @@ internal sealed class ReviewService(
     {
         var review = await updater.UpdateAsync(reviewId, (loaded, ct) => { scope.Require(loaded.Review, reviewId); return change(loaded, ct); }, null, cancellationToken);
         return scope.Require(review, reviewId);
-    }
-
-    private static DomainException UnavailableAction(SecurityAccessReview review, string? actionType)
-    {
-        review.EnsureWritable();
-        var available = ReviewActions.Available(review);
-        return DomainException.Validation([
-            $"actionType: '{actionType}' is not available for a {review.Status} review; available: {(available.Count == 0 ? "none" : string.Join(", ", available))}",
-        ]);
     }
 }

@@ -37,5 +37,5 @@ internal static class Sample
         new(id, "Rule " + id, a, b, severity);
 
     public static IReadOnlyList<string> Validate(InventoryDocument document, StoredInventoryIds? stored = null) =>
-        InventoryValidator.Validate(document, stored ?? StoredInventoryIds.None);
+        [.. InventoryValidator.Validate(document, stored ?? StoredInventoryIds.None).Select(v => v.ToString())];
 }

@@ -90,7 +90,7 @@ public class CursorTests
             }
             catch (DomainException e)
             {
-                Assert.Equal(["after: invalid cursor"], e.Causes);
+                Assert.Equal(["after: invalid cursor"], e.Causes.Select(c => c.ToString()));
                 rejected++;
             }
         }

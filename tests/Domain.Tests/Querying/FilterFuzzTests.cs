@@ -51,7 +51,7 @@ public class FilterFuzzTests
             catch (DomainException e)
             {
                 Assert.Single(e.Causes);
-                Assert.StartsWith("filter: ", e.Causes[0], StringComparison.Ordinal);
+                Assert.Equal((Fields.Filter, ViolationCode.Malformed), (e.Causes[0].Field, e.Causes[0].Code));
                 rejected++;
             }
         }

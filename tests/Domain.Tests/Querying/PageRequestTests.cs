@@ -45,6 +45,6 @@ public class PageRequestTests
     {
         var error = Assert.Throws<DomainException>(() => PageRequest.Parse("0", "garbage!", ByName));
 
-        Assert.Equal(["limit: must be an integer between 1 and 200", "after: invalid cursor"], error.Causes);
+        Assert.Equal(["limit: must be an integer between 1 and 200", "after: invalid cursor"], error.Causes.Select(c => c.ToString()));
     }
 }

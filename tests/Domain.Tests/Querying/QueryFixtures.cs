@@ -44,7 +44,7 @@ internal static class QueryFixtures
     {
         var error = Assert.Throws<DomainException>(action);
         Assert.Equal(DomainErrorKind.Validation, error.Kind);
-        return Assert.Single(error.Causes);
+        return Assert.Single(error.Causes).ToString();
     }
 
     public static string FilterError(string filter) => CauseOf(() => Filter.Parse(filter, Schema));

@@ -37,7 +37,7 @@ public sealed class ReviewExpiry
         var error = Assert.Throws<DomainException>(() =>
             SecurityAccessReview.Open("sar1", ReviewFactory.Request(), known, "a", ReviewFactory.Now, ReviewSettings.Default));
 
-        Assert.Contains("principalId: 00utarget already has 5 active or pending reviews; at most 5 are allowed", error.Causes);
+        Assert.Contains(new Violation(Fields.Principal, ViolationCode.LimitReached, "00utarget already has 5 active or pending reviews; at most 5 are allowed"), error.Causes);
     }
 
     [Fact]

@@ -85,6 +85,11 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
     [Theory]
     [InlineData("KEEP_ACCESS", HttpStatusCode.BadRequest)]
     [InlineData(null, HttpStatusCode.BadRequest)]
+    [InlineData("0", HttpStatusCode.BadRequest)]
+    [InlineData("1", HttpStatusCode.BadRequest)]
+    [InlineData("+1", HttpStatusCode.BadRequest)]
+    [InlineData("REVOKE_ACCESS, RESTORE_ACCESS", HttpStatusCode.BadRequest)]
+    [InlineData("revoke_access", HttpStatusCode.BadRequest)]
     public async Task ItemAction_BadType_400(string? type, HttpStatusCode expected)
     {
         var id = await ActiveReviewAsync();

@@ -118,6 +118,20 @@ public sealed class ReviewExpiryTests
     }
 
     [Fact]
+    public async Task Patch_ReviewerTypeNotUserOrNullReviewer_400WithOktaPaths()
+    {
+        using var host = new TestHost();
+        var (admin, id) = await StartAsync(host, new { });
+
+        var group = await admin.PatchAsJsonAsync($"{Admin}/{id}", new { reviewerSettings = new { type = "GROUP" } });
+        var nullReviewer = await admin.PatchAsJsonAsync($"{Admin}/{id}", new { reviewerSettings = new { type = "USER", userSettings = new { includedUserIds = new string?[] { null } } } });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (group.StatusCode, nullReviewer.StatusCode));
+        Assert.Equal(["reviewerSettings.type: must be USER"], Causes(await group.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(["reviewerSettings.userSettings.includedUserIds: at least one reviewer is required"], Causes(await nullReviewer.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    [Fact]
     public async Task Patch_ClosedReview_400()
     {
         using var host = new TestHost();

@@ -36,19 +36,19 @@ internal sealed record SystemLogQuery(
 
     public static SystemLogQuery Parse(IQueryCollection query, DateTimeOffset now)
     {
-        var causes = new List<string>();
+        var causes = new List<Violation>();
         var until = Instant(query, "until", causes) ?? now.AddTicks(1);
         var since = Instant(query, "since", causes) ?? now - DefaultWindow;
         if (causes.Count == 0 && since >= until)
         {
-            causes.Add("since: must be before until");
+            causes.Add(new("since", ViolationCode.OutOfRange, "must be before until"));
         }
 
         var limit = DefaultLimit;
         if (Single(query, "limit") is { } limitText
             && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
         {
-            causes.Add($"limit: must be an integer from 1 to {MaxLimit}");
+            causes.Add(new(Fields.Limit, ViolationCode.OutOfRange, $"must be an integer from 1 to {MaxLimit}"));
         }
 
         var descending = false;
@@ -60,14 +60,14 @@ internal sealed record SystemLogQuery(
                 descending = true;
                 break;
             default:
-                causes.Add("sortOrder: must be ASCENDING or DESCENDING");
+                causes.Add(new("sortOrder", ViolationCode.NotAllowed, "must be ASCENDING or DESCENDING"));
                 break;
         }
 
         LogCursor? after = null;
         if (Single(query, "after") is { } afterText && (after = LogCursor.Decode(afterText)) is null)
         {
-            causes.Add("after: invalid cursor");
+            causes.Add(new(Fields.After, ViolationCode.Malformed, "invalid cursor"));
         }
 
         var filterText = Single(query, "filter");
@@ -139,7 +139,7 @@ internal sealed record SystemLogQuery(
     private static string? Single(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) ? values.ToString() : null;
 
-    private static DateTimeOffset? Instant(IQueryCollection query, string name, List<string> causes)
+    private static DateTimeOffset? Instant(IQueryCollection query, string name, List<Violation> causes)
     {
         var text = Single(query, name);
         if (text is null)
@@ -153,7 +153,7 @@ internal sealed record SystemLogQuery(
             return value;
         }
 
-        causes.Add($"{name}: must be an ISO-8601 timestamp such as 2026-01-05T09:00:00Z");
+        causes.Add(new(name, ViolationCode.Malformed, "must be an ISO-8601 timestamp such as 2026-01-05T09:00:00Z"));
         return null;
     }
 }

@@ -22,7 +22,7 @@ internal static class ReviewEndpoints
         admin.MapPost("/", CreateAsync);
         admin.MapPatch("/{reviewId}", async (string reviewId, PatchReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct) =>
         {
-            var patch = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(["body: the fields to change are required"]));
+            var patch = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "the fields to change are required"));
             var review = await reviews.UpdateAsync(reviewId, patch, Caller.From(user).UserId, ct);
             return TypedResults.Ok(await ToDtoAsync(review.State, inventory, AdminBase, ct));
         });
@@ -52,14 +52,14 @@ internal static class ReviewEndpoints
         group.MapGet("/{reviewId}/actions", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
         {
             var review = await reviews.GetAsync(scopeOf(user), reviewId, ct);
-            return TypedResults.Ok(new { data = ReviewActions.Available(review).Select(a => new ActionDto(a)).ToList() });
+            return TypedResults.Ok(new { data = review.AvailableActions.Select(a => new ActionDto(a.ToString())).ToList() });
         });
 
         group.MapPost("/{reviewId}/actions", async (string reviewId, ActionRequest? body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body?.ActionType))
             {
-                throw DomainException.Validation(["actionType: is required"]);
+                throw DomainException.Validation(Fields.ReviewAction, ViolationCode.Required, "is required");
             }
 
             await reviews.ActAsync(scopeOf(user), reviewId, body.ActionType, ct);
@@ -83,7 +83,7 @@ internal static class ReviewEndpoints
     {
         if (body is null)
         {
-            throw DomainException.Validation(["body: a security access review is required"]);
+            throw DomainException.Validation(Fields.Body, ViolationCode.Required, "a security access review is required");
         }
 
         var review = await reviews.CreateAsync(ReviewMapper.ToDomain(body), Caller.From(user).UserId, ct);

@@ -48,21 +48,12 @@ internal static class ReviewMapper
         new(request.PrincipalId, request.Name, request.ReviewerSettings?.Type, request.ReviewerSettings?.UserSettings?.IncludedUserIds, request.EndTime,
             Expiration(request.ExpirationBehavior), request.ExpirationNote, request.AutoComplete);
 
-    public static ReviewPatch ToDomain(PatchReviewRequest request)
-    {
-        if (request.ReviewerSettings is { Type: not (null or "USER") })
-        {
-            throw DomainException.Validation(["reviewerSettings.type: must be USER"]);
-        }
-
-        return new ReviewPatch(request.Name, request.EndTime, request.ReviewerSettings?.UserSettings?.IncludedUserIds,
-            Expiration(request.ExpirationBehavior), request.ExpirationNote, request.AutoComplete);
-    }
+    public static ReviewPatch ToDomain(PatchReviewRequest request) =>
+        new(request.Name, request.EndTime, request.ReviewerSettings?.UserSettings?.IncludedUserIds,
+            Expiration(request.ExpirationBehavior), request.ExpirationNote, request.AutoComplete, request.ReviewerSettings?.Type);
 
     private static ExpirationBehavior? Expiration(string? value) =>
-        value is null ? null
-        : Enum.TryParse<ExpirationBehavior>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed
-        : throw DomainException.Validation([$"expirationBehavior: must be {ExpirationBehavior.DO_NOTHING} or {ExpirationBehavior.AUTO_REJECT_INCOMPLETE}"]);
+        value is null ? null : EnumText.Parse<ExpirationBehavior>(value, Fields.ExpirationBehavior);
 
     public static LinkDto Link(string href, params string[] allow) => new(href, new LinkHints(allow));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AccessReviewFunctions.Domain.Querying;
+using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Queries;
 using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Reviews;

@@ -29,7 +29,7 @@ public static class ReviewSteps
     /// </summary>
     public static ReviewChange? OnEndTimer(SecurityAccessReview review, ReviewEndTimer timer, DateTimeOffset now)
     {
-        if (review.State.EndTime != timer.DueAt || review.Status is ReviewStatus.CLOSED or ReviewStatus.ERROR)
+        if (review.State.EndTime != timer.DueAt || !review.Status.IsOpen())
         {
             return null;
         }
@@ -54,7 +54,7 @@ public static class ReviewSteps
             return null;
         }
 
-        var rearm = review.State.EndTime != previousEndTime && review.Status is ReviewStatus.PENDING or ReviewStatus.ACTIVE;
+        var rearm = review.State.EndTime != previousEndTime && review.Status.IsOpen();
         return new ReviewChange(events, rearm ? [EndTimer(review.Id, review.State.EndTime, 0)] : []);
     }
 
@@ -74,7 +74,7 @@ public static class ReviewSteps
     /// </summary>
     public static ReviewChange? Sweep(SecurityAccessReview review, DateTimeOffset now) =>
         CloseIfDue(review, now)
-        ?? (review.Status == ReviewStatus.ACTIVE && review.State.AutoComplete && review.State.AllDecided
+        ?? (review.State.AutoCompleteDue
             ? ReviewChange.Of(review.Close(now, null, CloseReason.Completed))
             : null);
 

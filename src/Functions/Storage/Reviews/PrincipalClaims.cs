@@ -55,7 +55,7 @@ internal sealed class TablePrincipalClaims(StorageResources resources, TimeProvi
         {
             var header = await reviews.FindAsync(claim.ReviewId, DurableRows.Header, cancellationToken, [ReviewSchema.Status]);
             var status = header?.GetString(ReviewSchema.Status);
-            var stillOpen = status is nameof(ReviewStatus.PENDING) or nameof(ReviewStatus.ACTIVE) || (status is null && now - claim.ClaimedAt < InFlight);
+            var stillOpen = Enum.TryParse<ReviewStatus>(status, out var current) ? current.IsOpen() : now - claim.ClaimedAt < InFlight;
             if (stillOpen)
             {
                 open.Add(claim);

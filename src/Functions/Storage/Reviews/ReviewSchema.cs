@@ -25,7 +25,7 @@ internal sealed class ReviewSchema : IPartitionSchema<SecurityAccessReview>
             [EndTime] = snapshot.EndTime,
             ["PrincipalId"] = snapshot.PrincipalId,
             [PendingDecisions] = snapshot.Pending.Count > 0,
-            [AutoCompleteDue] = snapshot.Status == ReviewStatus.ACTIVE && snapshot.AutoComplete && snapshot.AllDecided,
+            [AutoCompleteDue] = snapshot.AutoCompleteDue,
         };
     }
 

@@ -16,9 +16,7 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
 {
     private const int ReadParallelism = 16;
 
-    private static readonly string OpenStatus = TableRows.Or(
-        TableRows.Compare(ReviewSchema.Status, "eq", nameof(ReviewStatus.ACTIVE)),
-        TableRows.Compare(ReviewSchema.Status, "eq", nameof(ReviewStatus.PENDING)));
+    private static readonly string OpenStatus = TableRows.Or([.. ReviewStatuses.Open.Select(s => TableRows.Compare(ReviewSchema.Status, "eq", s.ToString()))]);
 
     private static readonly string Headers = TableRows.Compare("RowKey", "eq", DurableRows.Header);
 

@@ -1,11 +1,10 @@
 using AccessReviewFunctions.Domain.Errors;
-using AccessReviewFunctions.Domain.Reviews;
 
-namespace AccessReviewFunctions.Functions.Reviews;
+namespace AccessReviewFunctions.Domain.Reviews;
 
 /// <summary>
-/// Whose reviews a route shows: the admin routes every review, the "my" routes only those where the caller is a
-/// reviewer. A review outside the scope is reported as not found, never as forbidden.
+/// Whose reviews a caller sees: an administrator every review, anyone else only those where they are a reviewer. A
+/// review outside the scope is reported as not found, never as forbidden, so its existence doesn't leak.
 /// </summary>
 public sealed record ReviewScope(string CallerId, bool AllReviews)
 {
