@@ -45,5 +45,3 @@ public sealed record PrincipalAccess(
 /// <summary>How many principals hold a grant to one application, per assignment type.</summary>
 public sealed record AppAssignmentStats(string AppId, IReadOnlyDictionary<AssignmentType, int> UsersByAssignmentType);
 
-/// <summary>One page of users ordered by id; NextAfter is the cursor of the next page, null on the last one.</summary>
-public sealed record UserPage(IReadOnlyList<InventoryUser> Users, string? NextAfter);

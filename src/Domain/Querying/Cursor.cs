@@ -8,17 +8,25 @@ using AccessReviewFunctions.Domain.Errors;
 namespace AccessReviewFunctions.Domain.Querying;
 
 /// <summary>
-/// The opaque <c>after</c> token: the sort key and id of the last row returned, and the sort it belongs to.
-/// Encoded as URL-safe base64 of length-prefixed parts plus a checksum. The checksum catches corruption and
-/// casual edits; it is not a signature, and needs not be: a forged cursor only moves the page start.
+/// The one <c>after</c> scheme of every list: the sort key and id of the last row returned, and the sort it belongs
+/// to. A list sorted by id ascending (the Users API, and Okta's own next links) carries the last row's id as it is;
+/// any other sort an opaque token: URL-safe base64 of length-prefixed parts plus a checksum. The checksum catches
+/// corruption and casual edits; it is not a signature, and needs not be: a forged cursor only moves the page start.
 /// </summary>
 public sealed record Cursor(OrderBy OrderBy, SortKey Key, string Id)
 {
+    public const string IdField = "id";
     private const string Version = "1";
     private const int MaxEncodedLength = 2048;
+    private const int MaxIdLength = 100;
 
     public string Encode()
     {
+        if (ByIdAscending(OrderBy))
+        {
+            return Id;
+        }
+
         var payload = new StringBuilder();
         foreach (var part in new[] { Version, OrderBy.ToString(), EncodeKey(Key), Id })
         {
@@ -33,8 +41,17 @@ public sealed record Cursor(OrderBy OrderBy, SortKey Key, string Id)
     public static Cursor Decode(string? text, OrderBy expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
+        if (ByIdAscending(expected) && text is { Length: > 0 and <= MaxIdLength } && text.All(IsIdChar))
+        {
+            return new Cursor(expected, SortKey.Of(text), text);
+        }
+
         return TryDecode(text, expected) ?? throw DomainException.Validation([QueryErrors.InvalidCursor]);
     }
+
+    private static bool ByIdAscending(OrderBy order) => order.Field == IdField && order.Direction == SortDirection.Asc;
+
+    private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 
     private static Cursor? TryDecode(string? text, OrderBy expected)
     {

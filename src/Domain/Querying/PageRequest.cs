@@ -17,26 +17,31 @@ public sealed record PageRequest(int Limit, Cursor? After)
     {
         ArgumentNullException.ThrowIfNull(orderBy);
         var causes = new List<Violation>();
-        var size = DefaultLimit;
-        if (!string.IsNullOrWhiteSpace(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+        var size = ParseLimit(limit, DefaultLimit, MaxLimit, causes);
+
+        var cursor = string.IsNullOrEmpty(after) ? null : Violations.Collect(causes, () => Cursor.Decode(after, orderBy));
+        Violations.ThrowIfAny(causes);
+        return new(size, cursor);
+    }
+
+    /// <summary>
+    /// The one reading of every list's <c>limit</c>: digits only (no sign, no spaces), 1 to <paramref name="max"/>;
+    /// absent or blank is <paramref name="fallback"/>. A bad value is recorded and the fallback returned.
+    /// </summary>
+    public static int ParseLimit(string? text, int fallback, int max, ICollection<Violation> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (string.IsNullOrWhiteSpace(text))
         {
-            causes.Add(new(Fields.Limit, ViolationCode.OutOfRange, $"must be an integer between 1 and {MaxLimit}"));
+            return fallback;
         }
 
-        Cursor? cursor = null;
-        if (!string.IsNullOrEmpty(after))
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 && size <= max)
         {
-            try
-            {
-                cursor = Cursor.Decode(after, orderBy);
-            }
-            catch (DomainException e)
-            {
-                causes.AddRange(e.Causes);
-            }
+            return size;
         }
 
-        return causes.Count == 0 ? new(size, cursor) : throw DomainException.Validation(causes);
+        problems.Add(new(Fields.Limit, ViolationCode.OutOfRange, $"must be an integer from 1 to {max}"));
+        return fallback;
     }
 }

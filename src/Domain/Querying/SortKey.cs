@@ -20,6 +20,9 @@ public readonly record struct SortKey : IComparable<SortKey>
 
     public SortKeyKind Kind { get; }
 
+    /// <summary>The instant of a <see cref="SortKeyKind.Date"/> key; null for any other kind.</summary>
+    public DateTimeOffset? Date => Kind == SortKeyKind.Date ? new DateTimeOffset(Ticks, TimeSpan.Zero) : null;
+
     internal string Text { get; } = "";
 
     /// <summary>UTC ticks of a <see cref="SortKeyKind.Date"/> key.</summary>

@@ -2,12 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Common;
-using AccessReviewFunctions.Functions.Okta.Reviews;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Health;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
-using AccessReviewFunctions.Functions.Okta.Logs;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -50,12 +48,12 @@ public static class HostSetup
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = ErrorMapping.WriteAsync,
+            ExceptionHandler = OktaErrorMapping.WriteAsync,
             // ErrorMapping decides what is a fault and logs it once, with the request; a domain error or a bad
             // request is an answer and is not logged.
             SuppressDiagnosticsCallback = _ => true,
         });
-        app.UseStatusCodePages(context => ErrorMapping.WriteStatusAsync(context.HttpContext));
+        app.UseStatusCodePages(context => OktaErrorMapping.WriteStatusAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseOktaRateLimiting();
         app.UseAuthorization();
@@ -65,9 +63,7 @@ public static class HostSetup
     {
         app.MapHealth();
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
-        app.MapInventoryEndpoints();
-        app.MapSecurityAccessReviews();
-        app.MapSecurityAccessReviewReads();
-        app.MapSystemLog();
+        app.MapInventoryImport();
+        app.MapOkta();
     }
 }

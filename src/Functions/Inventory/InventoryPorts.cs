@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Querying;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 
@@ -8,8 +9,11 @@ public interface IUserDirectory
 {
     Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Users ordered by id after the cursor; query is a case-insensitive prefix of login, email, first or last name.</summary>
-    Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken);
+    /// <summary>
+    /// Users ordered by id after the one with id <paramref name="after"/>; query is a case-insensitive prefix of login,
+    /// email, first or last name. The next cursor is the last user's id, which is how a list by id pages.
+    /// </summary>
+    Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken);
 
     /// <summary>The users with these ids that exist, in the order asked.</summary>
     Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);

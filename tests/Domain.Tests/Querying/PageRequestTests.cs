@@ -27,7 +27,7 @@ public class PageRequestTests
     [InlineData(" 5")]
     [InlineData("99999999999999999999")]
     public void Parse_LimitOutOfRangeOrNotNumeric_Throws(string limit) =>
-        Assert.Equal("limit: must be an integer between 1 and 200", CauseOf(() => PageRequest.Parse(limit, null, ByName)));
+        Assert.Equal("limit: must be an integer from 1 to 200", CauseOf(() => PageRequest.Parse(limit, null, ByName)));
 
     [Fact]
     public void Parse_NoAfter_HasNoCursor() => Assert.Null(PageRequest.Parse("5", null, ByName).After);
@@ -45,6 +45,6 @@ public class PageRequestTests
     {
         var error = Assert.Throws<DomainException>(() => PageRequest.Parse("0", "garbage!", ByName));
 
-        Assert.Equal(["limit: must be an integer between 1 and 200", "after: invalid cursor"], error.Causes.Select(c => c.ToString()));
+        Assert.Equal(["limit: must be an integer from 1 to 200", "after: invalid cursor"], error.Causes.Select(c => c.ToString()));
     }
 }

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Querying;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -46,7 +47,7 @@ public sealed class FaultTests
 
     private sealed class BrokenUserList(IInventoryStore inner) : InventoryStoreDecorator(inner)
     {
-        public override Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
+        public override Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("user list offline");
     }
 

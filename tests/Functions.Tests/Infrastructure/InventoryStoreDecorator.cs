@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Querying;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Inventory;
@@ -14,7 +15,7 @@ public abstract class InventoryStoreDecorator(IInventoryStore inner) : IInventor
 
     public Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
 
-    public virtual Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
+    public virtual Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
         inner.ListUsersAsync(query, limit, after, cancellationToken);
 
     public Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>

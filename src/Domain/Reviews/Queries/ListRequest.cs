@@ -12,23 +12,10 @@ public sealed record ListRequest(Filter Filter, OrderBy OrderBy, PageRequest Pag
     public static ListRequest Parse(string? filter, string? orderBy, string? limit, string? after, FilterSchema filters, OrderBySchema sorts)
     {
         var causes = new List<Violation>();
-        var parsedFilter = Try(() => Filter.Parse(filter, filters), causes) ?? Filter.MatchAll;
-        var parsedOrder = Try(() => OrderBy.Parse(orderBy, sorts), causes);
-        var page = Try(() => PageRequest.Parse(limit, parsedOrder is null ? null : after, parsedOrder ?? sorts.Default), causes);
-        return causes.Count == 0 ? new(parsedFilter, parsedOrder!, page!) : throw DomainException.Validation(causes);
-    }
-
-    private static T? Try<T>(Func<T> parse, List<Violation> causes)
-        where T : class
-    {
-        try
-        {
-            return parse();
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Validation)
-        {
-            causes.AddRange(e.Causes);
-            return null;
-        }
+        var parsedFilter = Violations.Collect(causes, () => Filter.Parse(filter, filters)) ?? Filter.MatchAll;
+        var parsedOrder = Violations.Collect(causes, () => OrderBy.Parse(orderBy, sorts));
+        var page = Violations.Collect(causes, () => PageRequest.Parse(limit, parsedOrder is null ? null : after, parsedOrder ?? sorts.Default));
+        Violations.ThrowIfAny(causes);
+        return new(parsedFilter, parsedOrder!, page!);
     }
 }

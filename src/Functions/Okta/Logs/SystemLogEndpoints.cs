@@ -2,8 +2,9 @@ using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Querying;
 using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Inventory;
-using AccessReviewFunctions.Functions.Okta.Reviews;
+using AccessReviewFunctions.Functions.Okta.Lists;
 using AccessReviewFunctions.Functions.Reviews;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AccessReviewFunctions.Functions.Okta.Logs;
 
@@ -19,58 +20,35 @@ internal static class SystemLogEndpoints
     public static void MapSystemLog(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ListAsync).RequireAuthorization(Roles.AdminPolicy);
 
-    private static async Task<IResult> ListAsync(HttpContext context, IAuditLog log, IUserDirectory inventory, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<AuditEvent>>> ListAsync(HttpContext http, IAuditLog log, IUserDirectory users, TimeProvider clock, CancellationToken ct)
     {
-        var query = SystemLogQuery.Parse(context.Request.Query, clock.GetUtcNow());
-        var since = query.Since;
-        var until = query.Until;
-        if (query.After is { } after)
-        {
-            // Narrow the scan to the cursor's side; the exact cut is made below.
-            if (query.Descending)
-            {
-                until = after.Published.AddTicks(1) < until ? after.Published.AddTicks(1) : until;
-            }
-            else
-            {
-                since = after.Published > since ? after.Published : since;
-            }
-        }
-
+        var query = SystemLogQuery.Parse(http.Request.Query, clock.GetUtcNow());
+        var (since, until) = ScanWindow(query);
         var rows = since < until ? await log.ReadAsync(since, until, ct) : [];
         var matching = rows.Where(r => query.Filter.Matches(field => Resolve(r.Event, field))).ToList();
-        var profiles = await inventory.UsersByIdAsync(matching.SelectMany(r => r.Event.Target.Where(t => t.Type == AuditTypes.User).Select(t => t.Id).Append(r.Event.Actor.Id)),
-            ct);
+        var profiles = await users.UsersByIdAsync(
+            matching.SelectMany(r => r.Event.Target.Where(t => t.Type == AuditTypes.User).Select(t => t.Id).Append(r.Event.Actor.Id)), ct);
         (string, string)? Display(string id) =>
             profiles.TryGetValue(id, out var user) ? (user.Login, $"{user.FirstName} {user.LastName}") : null;
 
-        var ordered = matching
-            .Select(r => r with { Event = r.Event.WithDisplay(Display) })
-            .Where(r => query.MatchesKeywords(r.Event))
-            .Select(r => (Key: KeyOf(r), Row: r))
-            .Where(x => query.After is null || Compare(x.Key, query.After, query.Descending) > 0)
-            .OrderBy(x => x.Key, Comparer<LogCursor>.Create((a, b) => Compare(a, b, query.Descending)))
-            .Take(query.Limit + 1)
-            .ToList();
-        var page = ordered.Take(query.Limit).ToList();
-        var self = Absolute(context, query.ToQueryString(query.After));
-        var links = new List<string> { $"<{self}>; rel=\"self\"" };
-        if (ordered.Count > query.Limit)
-        {
-            links.Add($"<{Absolute(context, query.ToQueryString(page[^1].Key))}>; rel=\"next\"");
-        }
-
-        context.Response.Headers.Append("Link", links.ToArray());
-        return TypedResults.Ok(page.Select(x => x.Row.Event).ToList());
+        var order = query.Sort();
+        var shown = order.Sort(matching.Select(r => r with { Event = r.Event.WithDisplay(Display) }).Where(r => query.MatchesKeywords(r.Event)));
+        var page = Paging.TakePage(shown, new PageRequest(query.Limit, query.After), order);
+        return OktaLists.Array(http, page, query.Limit, r => r.Event, query.Pinned());
     }
 
-    private static LogCursor KeyOf(StoredAuditEvent row) => new(row.Event.Published, row.PartitionKey, row.RowKey);
+    /// <summary>The published range to read: the query's, narrowed to the cursor's side (the page makes the exact cut).</summary>
+    private static (DateTimeOffset Since, DateTimeOffset Until) ScanWindow(SystemLogQuery query)
+    {
+        if (query.After?.Key.Date is not { } at)
+        {
+            return (query.Since, query.Until);
+        }
 
-    private static int Compare(LogCursor a, LogCursor b, bool descending) =>
-        descending ? LogCursor.Compare(b, a) : LogCursor.Compare(a, b);
-
-    private static string Absolute(HttpContext context, string queryString) =>
-        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{Path}{queryString}";
+        return query.Descending
+            ? (query.Since, at.AddTicks(1) < query.Until ? at.AddTicks(1) : query.Until)
+            : (at > query.Since ? at : query.Since, query.Until);
+    }
 
     private static FieldValue? Resolve(AuditEvent e, string field) => field switch
     {

@@ -1,9 +1,8 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Querying;
+using AccessReviewFunctions.Functions.Reviews;
 
 namespace AccessReviewFunctions.Functions.Okta.Logs;
 
@@ -17,7 +16,7 @@ internal sealed record SystemLogQuery(
     string? Q,
     int Limit,
     bool Descending,
-    LogCursor? After)
+    Cursor? After)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
@@ -44,12 +43,7 @@ internal sealed record SystemLogQuery(
             causes.Add(new("since", ViolationCode.OutOfRange, "must be before until"));
         }
 
-        var limit = DefaultLimit;
-        if (Single(query, "limit") is { } limitText
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-        {
-            causes.Add(new(Fields.Limit, ViolationCode.OutOfRange, $"must be an integer from 1 to {MaxLimit}"));
-        }
+        var limit = PageRequest.ParseLimit(Single(query, "limit"), DefaultLimit, MaxLimit, causes);
 
         var descending = false;
         switch (Single(query, "sortOrder"))
@@ -64,27 +58,10 @@ internal sealed record SystemLogQuery(
                 break;
         }
 
-        LogCursor? after = null;
-        if (Single(query, "after") is { } afterText && (after = LogCursor.Decode(afterText)) is null)
-        {
-            causes.Add(new(Fields.After, ViolationCode.Malformed, "invalid cursor"));
-        }
-
+        var after = Single(query, "after") is { Length: > 0 } afterText ? Violations.Collect(causes, () => Cursor.Decode(afterText, Order(descending))) : null;
         var filterText = Single(query, "filter");
-        var filter = Filter.MatchAll;
-        try
-        {
-            filter = Filter.Parse(filterText, Schema);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Validation)
-        {
-            causes.AddRange(e.Causes);
-        }
-
-        if (causes.Count > 0)
-        {
-            throw DomainException.Validation(causes);
-        }
+        var filter = Violations.Collect(causes, () => Filter.Parse(filterText, Schema)) ?? Filter.MatchAll;
+        Violations.ThrowIfAny(causes);
 
         var q = Single(query, "q");
         var keywords = (q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -106,33 +83,18 @@ internal sealed record SystemLogQuery(
         return Keywords.All(k => haystack.Any(h => h.Contains(k, StringComparison.OrdinalIgnoreCase)));
     }
 
-    /// <summary>The query string of the same query from another cursor.</summary>
-    public string ToQueryString(LogCursor? after)
+    /// <summary>Entries sort by published time, then by where they live (review partition, revision row).</summary>
+    public static OrderBy Order(bool descending) => new("published", descending ? SortDirection.Desc : SortDirection.Asc);
+
+    public RowOrder<StoredAuditEvent> Sort() => new(Order(Descending), r => Domain.Querying.SortKey.Of(r.Event.Published), r => $"{r.PartitionKey}|{r.RowKey}");
+
+    /// <summary>What the next page must repeat as this page used it: the window, even when it was computed from "now".</summary>
+    public IReadOnlyDictionary<string, string?> Pinned() => new Dictionary<string, string?>
     {
-        var parts = new List<KeyValuePair<string, string?>>
-        {
-            new("since", Iso(Since)),
-            new("until", Iso(Until)),
-            new("limit", Limit.ToString(CultureInfo.InvariantCulture)),
-            new("sortOrder", Descending ? "DESCENDING" : "ASCENDING"),
-        };
-        if (FilterText is not null)
-        {
-            parts.Add(new("filter", FilterText));
-        }
-
-        if (Q is not null)
-        {
-            parts.Add(new("q", Q));
-        }
-
-        if (after is not null)
-        {
-            parts.Add(new("after", after.Encode()));
-        }
-
-        return Microsoft.AspNetCore.Http.QueryString.Create(parts).ToUriComponent();
-    }
+        ["since"] = Iso(Since),
+        ["until"] = Iso(Until),
+        ["sortOrder"] = Descending ? "DESCENDING" : "ASCENDING",
+    };
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
@@ -155,51 +117,5 @@ internal sealed record SystemLogQuery(
 
         causes.Add(new(name, ViolationCode.Malformed, "must be an ISO-8601 timestamp such as 2026-01-05T09:00:00Z"));
         return null;
-    }
-}
-
-/// <summary>
-/// The <c>after</c> token: the sort key (published, review partition, audit row) of the last entry returned,
-/// URL-safe base64. A forged token only moves the page start.
-/// </summary>
-internal sealed record LogCursor(DateTimeOffset Published, string PartitionKey, string RowKey)
-{
-    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
-        $"1|{Published.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{PartitionKey}|{RowKey}"));
-
-    public static LogCursor? Decode(string text)
-    {
-        if (text.Length is 0 or > 1024)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split('|');
-            return parts.Length == 4 && parts[0] == "1"
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && parts[2].Length > 0 && parts[3].Length > 0
-                ? new LogCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[2], parts[3])
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Ascending order of log entries: published, then review, then revision.</summary>
-    public static int Compare(LogCursor a, LogCursor b)
-    {
-        var byTime = a.Published.UtcTicks.CompareTo(b.Published.UtcTicks);
-        if (byTime != 0)
-        {
-            return byTime;
-        }
-
-        var byPartition = string.CompareOrdinal(a.PartitionKey, b.PartitionKey);
-        return byPartition != 0 ? byPartition : string.CompareOrdinal(a.RowKey, b.RowKey);
     }
 }

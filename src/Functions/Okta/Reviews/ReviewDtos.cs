@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Functions.Okta.Lists;
+
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
 
 public sealed record CreateReviewRequest(
@@ -16,8 +18,6 @@ public sealed record PatchReviewRequest(
     string? ExpirationBehavior = null,
     string? ExpirationNote = null,
     bool? AutoComplete = null);
-
-public sealed record ItemActionRequest(string? Type);
 
 public sealed record ReviewerSettingsDto(string? Type, UserSettingsDto? UserSettings);
 
@@ -41,12 +41,6 @@ public sealed record ReviewDto(
     bool AutoComplete,
     IReadOnlyDictionary<string, LinkDto> _links);
 
-public sealed record LinkDto(string Href, LinkHints Hints);
-
-public sealed record LinkHints(IReadOnlyList<string> Allow);
-
-public sealed record ListDto<T>(IReadOnlyList<T> Data, IReadOnlyDictionary<string, LinkDto> _links);
-
 public sealed record HistoryEntryDto(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, UserProfileDto? PrincipalProfile);
 
 public sealed record ActionRequest(string? ActionType);
@@ -54,3 +48,32 @@ public sealed record ActionRequest(string? ActionType);
 public sealed record ActionDto(string ActionType);
 
 public sealed record CommentRequest(string? Comment);
+
+public sealed record ReviewStatsDto(int ActiveCount, int PendingCount, int ErrorCount, int ClosedCount);
+
+public sealed record PrincipalDetailsDto(
+    string Id,
+    string Email,
+    string FirstName,
+    string LastName,
+    string Login,
+    string Status,
+    string? Department,
+    string? Manager,
+    string? Role,
+    LocationDto HomeLocation,
+    LastLoginInfoDto? LastLoginInfo,
+    IReadOnlyList<AdminRoleDto> OktaAdminRoles,
+    string CreatedBy,
+    DateTimeOffset Created,
+    DateTimeOffset LastUpdated,
+    string LastUpdatedBy,
+    IReadOnlyDictionary<string, LinkDto> _links);
+
+public sealed record LocationDto(string? City, string? State, string? Country);
+
+public sealed record LastLoginInfoDto(DateTimeOffset Date, LocationDto Location);
+
+public sealed record AdminRoleDto(string RoleId, string RoleName);
+
+public sealed record SummaryDto(string Message);

@@ -1,96 +1,106 @@
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews;
-using AccessReviewFunctions.Functions.Auth;
+using AccessReviewFunctions.Domain.Reviews.Queries;
 using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Okta.Lists;
 using AccessReviewFunctions.Functions.Reviews;
-using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
 
 /// <summary>
-/// Okta security access reviews: the admin routes (SUPER_ADMIN, every review) and the "my" routes (any user,
-/// only reviews they review). Both share one set of handlers, parameterised by scope.
+/// Okta security access reviews, the review itself: create and change (admin only), list, stats, read, history,
+/// actions, comment, summary and principal, on both the admin and the "my" routes (<see cref="OktaScope"/>).
 /// </summary>
 internal static class ReviewEndpoints
 {
-    public const string AdminBase = "/governance/api/v2/security-access-reviews";
-    public const string MyBase = "/governance/api/v2/my/security-access-reviews";
-
-    public static void MapSecurityAccessReviews(this IEndpointRouteBuilder app)
+    public static void MapReviews(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy);
+        var (admin, mine) = OktaScope.Groups(app);
         admin.MapPost("/", CreateAsync);
-        admin.MapPatch("/{reviewId}", async (string reviewId, PatchReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct) =>
+        admin.MapPatch("/{reviewId}", UpdateAsync);
+        foreach (var group in new[] { admin, mine })
         {
-            var patch = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "the fields to change are required"));
-            var review = await reviews.UpdateAsync(reviewId, patch, Caller.From(user).UserId, ct);
-            return TypedResults.Ok(await ToDtoAsync(review.State, inventory, AdminBase, ct));
-        });
-        MapShared(admin, AdminBase, user => ReviewScope.Admin(Caller.From(user).UserId));
-
-        var mine = app.MapGroup(MyBase).RequireAuthorization();
-        MapShared(mine, MyBase, user => ReviewScope.Mine(Caller.From(user).UserId));
+            group.MapGet("/", ListAsync);
+            group.MapGet("/stats", StatsAsync);
+            group.MapGet("/{reviewId}", GetAsync);
+            group.MapGet("/{reviewId}/history", HistoryAsync);
+            group.MapGet("/{reviewId}/actions", ActionsAsync);
+            group.MapPost("/{reviewId}/actions", ActAsync);
+            group.MapPost("/{reviewId}/comment", CommentAsync);
+            group.MapPost("/{reviewId}/summary", SummaryAsync);
+            group.MapGet("/{reviewId}/principal", PrincipalAsync);
+        }
     }
 
-    private static void MapShared(RouteGroupBuilder group, string basePath, Func<ClaimsPrincipal, ReviewScope> scopeOf)
+    private static async Task<Created<ReviewDto>> CreateAsync(CreateReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
     {
-        group.MapGet("/{reviewId}", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct) =>
-        {
-            var review = await reviews.GetAsync(scopeOf(user), reviewId, ct);
-            return TypedResults.Ok(await ToDtoAsync(review.State, inventory, basePath, ct));
-        });
-
-        group.MapGet("/{reviewId}/history", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct) =>
-        {
-            var history = await reviews.HistoryAsync(scopeOf(user), reviewId, ct);
-            var users = await inventory.UsersByIdAsync(history.Select(h => h.ActorId).OfType<string>(), ct);
-            return TypedResults.Ok(new ListDto<HistoryEntryDto>(
-                history.Select(h => ReviewMapper.ToDto(h, users)).ToList(),
-                new Dictionary<string, LinkDto> { ["self"] = ReviewMapper.Link($"{basePath}/{reviewId}/history", "GET") }));
-        });
-
-        group.MapGet("/{reviewId}/actions", async (string reviewId, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
-        {
-            var review = await reviews.GetAsync(scopeOf(user), reviewId, ct);
-            return TypedResults.Ok(new { data = review.AvailableActions.Select(a => new ActionDto(a.ToString())).ToList() });
-        });
-
-        group.MapPost("/{reviewId}/actions", async (string reviewId, ActionRequest? body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(body?.ActionType))
-            {
-                throw DomainException.Validation(Fields.ReviewAction, ViolationCode.Required, "is required");
-            }
-
-            await reviews.ActAsync(scopeOf(user), reviewId, body.ActionType, ct);
-            return TypedResults.NoContent();
-        });
-
-        group.MapPost("/{reviewId}/accesses/{targetId}/actions", async (string reviewId, string targetId, ItemActionRequest? body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
-        {
-            await reviews.DecideAsync(scopeOf(user), reviewId, targetId, body?.Type, ct);
-            return TypedResults.NoContent();
-        });
-
-        group.MapPost("/{reviewId}/comment", async (string reviewId, CommentRequest? body, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
-        {
-            await reviews.CommentAsync(scopeOf(user), reviewId, body?.Comment, ct);
-            return TypedResults.NoContent();
-        });
+        var request = body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "a security access review is required");
+        var review = await reviews.CreateAsync(ReviewMapper.ToDomain(request), scope.CallerId, ct);
+        return TypedResults.Created($"{OktaScope.AdminBase}/{review.Id}", await ToDtoAsync(review.State, scope, users, ct));
     }
 
-    private static async Task<IResult> CreateAsync(CreateReviewRequest? body, ClaimsPrincipal user, ReviewService reviews, IUserDirectory inventory, CancellationToken ct)
+    private static async Task<Ok<ReviewDto>> UpdateAsync(string reviewId, PatchReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
     {
-        if (body is null)
+        var patch = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "the fields to change are required"));
+        var review = await reviews.UpdateAsync(reviewId, patch, scope.CallerId, ct);
+        return TypedResults.Ok(await ToDtoAsync(review.State, scope, users, ct));
+    }
+
+    private static async Task<Ok<ListDto<ReviewDto>>> ListAsync(
+        HttpContext http, OktaScope scope, ReviewQueries queries, string? filter, string? orderBy, string? limit, string? after, CancellationToken ct)
+    {
+        var request = ListRequest.Parse(filter, orderBy, limit, after, ReviewListQuery.Filters, ReviewListQuery.Sorts);
+        var result = await queries.ListAsync(scope.Reviews, request, ct);
+        return OktaLists.Data(http, result.Page, request.Page.Limit, r => ReviewMapper.ToDto(r, result.Users, scope.BasePath));
+    }
+
+    private static async Task<Ok<ReviewStatsDto>> StatsAsync(OktaScope scope, ReviewQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(ReviewMapper.ToDto(await queries.StatsAsync(scope.Reviews, ct)));
+
+    private static async Task<Ok<ReviewDto>> GetAsync(string reviewId, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync((await reviews.GetAsync(scope.Reviews, reviewId, ct)).State, scope, users, ct));
+
+    private static async Task<Ok<ListDto<HistoryEntryDto>>> HistoryAsync(string reviewId, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
+    {
+        var history = await reviews.HistoryAsync(scope.Reviews, reviewId, ct);
+        var actors = await users.UsersByIdAsync(history.Select(h => h.ActorId).OfType<string>(), ct);
+        return TypedResults.Ok(new ListDto<HistoryEntryDto>(
+            [.. history.Select(h => ReviewMapper.ToDto(h, actors))],
+            new Dictionary<string, LinkDto> { ["self"] = OktaLinks.Link($"{scope.BasePath}/{reviewId}/history", "GET") }));
+    }
+
+    private static async Task<Ok<ListDto<ActionDto>>> ActionsAsync(string reviewId, OktaScope scope, ReviewService reviews, CancellationToken ct)
+    {
+        var review = await reviews.GetAsync(scope.Reviews, reviewId, ct);
+        return TypedResults.Ok(new ListDto<ActionDto>(
+            [.. review.AvailableActions.Select(a => new ActionDto(a.ToString()))],
+            new Dictionary<string, LinkDto> { ["self"] = OktaLinks.Link($"{scope.BasePath}/{reviewId}/actions", "GET", "POST") }));
+    }
+
+    private static async Task<NoContent> ActAsync(string reviewId, ActionRequest? body, OktaScope scope, ReviewService reviews, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body?.ActionType))
         {
-            throw DomainException.Validation(Fields.Body, ViolationCode.Required, "a security access review is required");
+            throw DomainException.Validation(Fields.ReviewAction, ViolationCode.Required, "is required");
         }
 
-        var review = await reviews.CreateAsync(ReviewMapper.ToDomain(body), Caller.From(user).UserId, ct);
-        var dto = await ToDtoAsync(review.State, inventory, AdminBase, ct);
-        return TypedResults.Created($"{AdminBase}/{review.Id}", dto);
+        await reviews.ActAsync(scope.Reviews, reviewId, body.ActionType, ct);
+        return TypedResults.NoContent();
     }
 
-    private static async Task<ReviewDto> ToDtoAsync(ReviewSnapshot review, IUserDirectory inventory, string basePath, CancellationToken ct) =>
-        ReviewMapper.ToDto(review, await inventory.UsersByIdAsync(review.ReviewerIds, ct), basePath);
+    private static async Task<NoContent> CommentAsync(string reviewId, CommentRequest? body, OktaScope scope, ReviewService reviews, CancellationToken ct)
+    {
+        await reviews.CommentAsync(scope.Reviews, reviewId, body?.Comment, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<SummaryDto>> SummaryAsync(string reviewId, OktaScope scope, ReviewQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(new SummaryDto(await queries.ReviewSummaryAsync(scope.Reviews, reviewId, ct)));
+
+    private static async Task<Ok<PrincipalDetailsDto>> PrincipalAsync(string reviewId, OktaScope scope, ReviewQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(ReviewMapper.ToDto(await queries.PrincipalAsync(scope.Reviews, reviewId, ct), scope.BasePath));
+
+    private static async Task<ReviewDto> ToDtoAsync(ReviewSnapshot review, OktaScope scope, IUserDirectory users, CancellationToken ct) =>
+        ReviewMapper.ToDto(review, await users.UsersByIdAsync(review.ReviewerIds, ct), scope.BasePath);
 }

@@ -1,11 +1,13 @@
+using System.Globalization;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Functions.Okta.Lists;
 using AccessReviewFunctions.Functions.Reviews;
 
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
 
-/// <summary>Domain to Okta shapes: field names, enum spellings and _links as the seed shows them.</summary>
+/// <summary>Reviews, their history, stats and principal in Okta's shapes: field names, enum spellings and _links as the seed shows them.</summary>
 internal static class ReviewMapper
 {
     public static ReviewDto ToDto(ReviewSnapshot review, IReadOnlyDictionary<string, InventoryUser> users, string basePath)
@@ -29,11 +31,11 @@ internal static class ReviewMapper
             review.AutoComplete,
             new Dictionary<string, LinkDto>
             {
-                ["securityAccessReviewDetails"] = Link(self, "GET"),
-                ["history"] = Link($"{self}/history", "GET"),
-                ["accesses"] = Link($"{self}/accesses", "GET"),
-                ["actions"] = Link($"{self}/actions", "GET", "POST"),
-                ["principalDetails"] = Link($"{self}/principal", "GET"),
+                ["securityAccessReviewDetails"] = OktaLinks.Link(self, "GET"),
+                ["history"] = OktaLinks.Link($"{self}/history", "GET"),
+                ["accesses"] = OktaLinks.Link($"{self}/accesses", "GET"),
+                ["actions"] = OktaLinks.Link($"{self}/actions", "GET", "POST"),
+                ["principalDetails"] = OktaLinks.Link($"{self}/principal", "GET"),
             });
     }
 
@@ -55,5 +57,37 @@ internal static class ReviewMapper
     private static ExpirationBehavior? Expiration(string? value) =>
         value is null ? null : EnumText.Parse<ExpirationBehavior>(value, Fields.ExpirationBehavior);
 
-    public static LinkDto Link(string href, params string[] allow) => new(href, new LinkHints(allow));
+    public static ReviewStatsDto ToDto(IReadOnlyDictionary<ReviewStatus, int> counts) => new(
+        counts.GetValueOrDefault(ReviewStatus.ACTIVE),
+        counts.GetValueOrDefault(ReviewStatus.PENDING),
+        counts.GetValueOrDefault(ReviewStatus.ERROR),
+        counts.GetValueOrDefault(ReviewStatus.CLOSED));
+
+    public static PrincipalDetailsDto ToDto(PrincipalDetails details, string basePath)
+    {
+        var (review, user, manager) = (details.Review, details.Principal, details.Manager);
+        var self = $"{basePath}/{review.Id}";
+        var home = new LocationDto(user.City, user.State, user.Country);
+        return new PrincipalDetailsDto(
+            user.Id, user.Email, user.FirstName, user.LastName, user.Login, user.Status.ToString(),
+            user.Department,
+            manager is null ? null : $"{manager.FirstName} {manager.LastName}",
+            user.Title,
+            home,
+            user.LastLogin is { } at ? new LastLoginInfoDto(at, home) : null,
+            user.AdminRoles.Select(r => new AdminRoleDto(r, RoleName(r))).ToList(),
+            review.CreatedBy, review.Created, review.LastUpdated, review.LastUpdatedBy,
+            new Dictionary<string, LinkDto>
+            {
+                ["securityAccessReviewDetails"] = OktaLinks.Link(self, "GET"),
+                ["history"] = OktaLinks.Link($"{self}/history", "GET"),
+                ["userDetails"] = OktaLinks.Link($"/api/v1/users/{user.Id}", "GET"),
+                ["accesses"] = OktaLinks.Link($"{self}/accesses", "GET"),
+            });
+    }
+
+    /// <summary>SUPER_ADMIN → "Super Admin".</summary>
+    private static string RoleName(string roleId) =>
+        string.Join(' ', roleId.Split('_', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..].ToLower(CultureInfo.InvariantCulture)));
 }

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Querying;
 using System.Collections.Concurrent;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews.Risk;
@@ -47,7 +48,7 @@ internal sealed class TableInventoryStore(StorageResources storage) : IInventory
         return entity is null ? null : ToUser(entity);
     }
 
-    public async Task<UserPage> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken)
+    public async Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken)
     {
         var users = await TableAsync(Users, cancellationToken);
         var filter = TableRows.Partition(UserPartition);
@@ -72,7 +73,7 @@ internal sealed class TableInventoryStore(StorageResources storage) : IInventory
         }
 
         var page = found.Take(limit).ToList();
-        return new UserPage(page, found.Count > limit ? page[^1].Id : null);
+        return new Page<InventoryUser>(page, found.Count > limit ? page[^1].Id : null);
     }
 
     public async Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)

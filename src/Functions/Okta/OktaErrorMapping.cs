@@ -2,10 +2,10 @@ using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Functions.Okta;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace AccessReviewFunctions.Functions.Hosting;
+namespace AccessReviewFunctions.Functions.Okta;
 
 /// <summary>Maps what went wrong to the dialect's error body; never a stack trace.</summary>
-internal static class ErrorMapping
+internal static class OktaErrorMapping
 {
     public static IResult ToOkta(DomainException error) => error.Kind switch
     {

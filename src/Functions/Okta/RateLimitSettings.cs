@@ -1,4 +1,4 @@
-namespace AccessReviewFunctions.Functions.Hosting;
+namespace AccessReviewFunctions.Functions.Okta;
 
 /// <summary>The <c>RateLimiting</c> settings: a fixed window budget per caller (user, or client IP when anonymous).</summary>
 public sealed class RateLimitSettings

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using AccessReviewFunctions.Domain.Inventory;
 
-namespace AccessReviewFunctions.Functions.Inventory;
+namespace AccessReviewFunctions.Functions.Okta.Users;
 
 /// <summary>A user in the Okta Users API shape.</summary>
 internal sealed record OktaUser(

@@ -1,31 +1,4 @@
-namespace AccessReviewFunctions.Functions.Okta.Reviews;
-
-public sealed record ReviewStatsDto(int ActiveCount, int PendingCount, int ErrorCount, int ClosedCount);
-
-public sealed record PrincipalDetailsDto(
-    string Id,
-    string Email,
-    string FirstName,
-    string LastName,
-    string Login,
-    string Status,
-    string? Department,
-    string? Manager,
-    string? Role,
-    LocationDto HomeLocation,
-    LastLoginInfoDto? LastLoginInfo,
-    IReadOnlyList<AdminRoleDto> OktaAdminRoles,
-    string CreatedBy,
-    DateTimeOffset Created,
-    DateTimeOffset LastUpdated,
-    string LastUpdatedBy,
-    IReadOnlyDictionary<string, LinkDto> _links);
-
-public sealed record LocationDto(string? City, string? State, string? Country);
-
-public sealed record LastLoginInfoDto(DateTimeOffset Date, LocationDto Location);
-
-public sealed record AdminRoleDto(string RoleId, string RoleName);
+namespace AccessReviewFunctions.Functions.Okta.Accesses;
 
 public sealed record AccessItemDto(
     string Id,
@@ -86,4 +59,4 @@ public sealed record SubtextDto(string Message, IReadOnlyList<AnomalyArgDto>? Ar
 
 public sealed record AnomalyArgDto(string Value, string Type);
 
-public sealed record SummaryDto(string Message);
+public sealed record ItemActionRequest(string? Type);

@@ -6,13 +6,13 @@ using AccessReviewFunctions.Functions.Okta;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace AccessReviewFunctions.Functions.Hosting;
+namespace AccessReviewFunctions.Functions.Okta;
 
 /// <summary>
 /// Okta-style rate limits: every caller has a fixed window budget, answered with <c>X-Rate-Limit-*</c> headers,
 /// and <c>429</c> with Okta's E0000047 body once it is spent. Runs in ASP.NET Core's rate limiting middleware.
 /// </summary>
-public static class RateLimiting
+public static class OktaRateLimiting
 {
     public const string LimitHeader = "X-Rate-Limit-Limit";
     public const string RemainingHeader = "X-Rate-Limit-Remaining";
