@@ -22,11 +22,11 @@ public sealed record AuditEvent(
     AuditDebugContext DebugContext)
 {
     /// <summary>The same event with its actor and targets' display data replaced (read-time enrichment).</summary>
-    public AuditEvent WithDisplay(Func<string, (string AlternateId, string DisplayName)?> userProfile)
+    public AuditEvent WithDisplay(Func<string, (string AlternateId, string DisplayName)?> userProfile, (string AlternateId, string DisplayName) system)
     {
         ArgumentNullException.ThrowIfNull(userProfile);
-        var actor = Actor.Type == AuditTypes.User && userProfile(Actor.Id) is { } a
-            ? Actor with { AlternateId = a.AlternateId, DisplayName = a.DisplayName }
+        var actor = Actor.Type == AuditTypes.User && userProfile(Actor.Id) is { } a ? Actor with { AlternateId = a.AlternateId, DisplayName = a.DisplayName }
+            : Actor.Type == AuditTypes.SystemPrincipal ? Actor with { AlternateId = system.AlternateId, DisplayName = system.DisplayName }
             : Actor;
         var targets = Target.Select(t => t.Type == AuditTypes.User && userProfile(t.Id) is { } p
             ? t with { AlternateId = p.AlternateId, DisplayName = p.DisplayName }

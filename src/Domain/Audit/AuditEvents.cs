@@ -17,9 +17,8 @@ namespace AccessReviewFunctions.Domain.Audit;
 /// </summary>
 public static class AuditEvents
 {
+    /// <summary>The actor of what the workflow does by itself; each dialect shows it under its own name.</summary>
     public const string SystemId = "system";
-    public const string SystemAlternateId = "system@okta.com";
-    public const string SystemDisplayName = "Okta System";
 
     /// <param name="e">The event.</param>
     /// <param name="review">The review as the event left it (the commit's snapshot).</param>
@@ -109,7 +108,7 @@ public static class AuditEvents
         }
 
         var actor = e.ActorId is null
-            ? new AuditActor(SystemId, AuditTypes.SystemPrincipal, SystemAlternateId, SystemDisplayName)
+            ? new AuditActor(SystemId, AuditTypes.SystemPrincipal, SystemId, SystemId)
             : new AuditActor(e.ActorId, AuditTypes.User, e.ActorId, e.ActorId);
         return new AuditEvent(
             uuid,

@@ -143,9 +143,20 @@ public sealed class AuditEventMapping
     {
         var log = AuditEvents.From(new AccessDecided("sar1", At, "00ureviewer1", "aim1", null, "Slack", AccessAction.REVOKE_ACCESS, null), Review, "u12");
 
-        var enriched = log.WithDisplay(id => id == "00ureviewer1" ? ("rita@example.com", "Rita Reviewer") : null);
+        var enriched = log.WithDisplay(id => id == "00ureviewer1" ? ("rita@example.com", "Rita Reviewer") : null, ("sys@example.com", "The System"));
 
         Assert.Equal(("rita@example.com", "Rita Reviewer"), (enriched.Actor.AlternateId, enriched.Actor.DisplayName));
         Assert.Equal(["Risk review", "00utarget", "Slack"], enriched.Target.Select(t => t.DisplayName));
+    }
+
+    [Fact]
+    public void SystemActor_NoDialectsName_UntilShown()
+    {
+        var log = AuditEvents.From(new ReviewActivated("sar1", At, 3), Review, "u13");
+
+        var shown = log.WithDisplay(_ => null, ("system@okta.com", "Okta System"));
+
+        Assert.Equal(("system", "system"), (log.Actor.AlternateId, log.Actor.DisplayName));
+        Assert.Equal(("system", "system@okta.com", "Okta System"), (shown.Actor.Id, shown.Actor.AlternateId, shown.Actor.DisplayName));
     }
 }

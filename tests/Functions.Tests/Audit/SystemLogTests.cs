@@ -73,6 +73,8 @@ public sealed class SystemLogTests
         Assert.Contains(recent, e => Type(e) == "access.review.action");
         var bySystem = await LogsAsync(admin, $"since={Since}&filter=" + Uri.EscapeDataString("actor.id eq \"system\""));
         Assert.Equal(["access.review.start", "access.review.close", "access.review.action"], bySystem.Select(Type));
+        Assert.All(bySystem, e => Assert.Equal(("system@okta.com", "Okta System"),
+            (e.GetProperty("actor").GetProperty("alternateId").GetString(), e.GetProperty("actor").GetProperty("displayName").GetString())));
     }
 
     [Fact]

@@ -17,6 +17,9 @@ internal static class SystemLogEndpoints
 {
     public const string Path = "/api/v1/logs";
 
+    /// <summary>How Okta's System Log names the actor of what the system does by itself.</summary>
+    private static readonly (string AlternateId, string DisplayName) OktaSystem = ("system@okta.com", "Okta System");
+
     public static void MapSystemLog(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ListAsync).RequireAuthorization(Roles.AdminPolicy);
 
@@ -32,7 +35,7 @@ internal static class SystemLogEndpoints
             profiles.TryGetValue(id, out var user) ? (user.Login, $"{user.FirstName} {user.LastName}") : null;
 
         var order = query.Sort();
-        var shown = order.Sort(matching.Select(r => r with { Event = r.Event.WithDisplay(Display) }).Where(r => query.MatchesKeywords(r.Event)));
+        var shown = order.Sort(matching.Select(r => r with { Event = r.Event.WithDisplay(Display, OktaSystem) }).Where(r => query.MatchesKeywords(r.Event)));
         var page = Paging.TakePage(shown, new PageRequest(query.Limit, query.After), order);
         return OktaLists.Array(http, page, query.Limit, r => r.Event, query.Pinned());
     }
