@@ -6,7 +6,7 @@ public abstract record ReviewEvent(string ReviewId, DateTimeOffset At, string? A
     /// <summary>True when the system, not a person, caused it.</summary>
     public bool SystemGenerated => ActorId is null;
 
-    /// <summary>The history line, in Okta's wording style ("created Test SAR").</summary>
+    /// <summary>The history line, worded from the actor's side ("created Test SAR").</summary>
     public abstract string Describe();
 }
 

@@ -1,6 +1,6 @@
 namespace AccessReviewFunctions.Domain.Reviews;
 
-/// <summary>Okta's limits on a security access review.</summary>
+/// <summary>The limits on a security access review (the same as Okta's, whose reviews this models).</summary>
 public static class ReviewLimits
 {
     public const int MaxReviewers = 10;

@@ -10,6 +10,6 @@ public sealed class IdGenerator(TimeProvider clock)
     {
         Span<byte> random = stackalloc byte[16];
         RandomNumberGenerator.Fill(random);
-        return OktaIds.New(prefix, clock.GetUtcNow(), random);
+        return PrefixedIds.New(prefix, clock.GetUtcNow(), random);
     }
 }

@@ -44,7 +44,7 @@ public static class AccessSnapshot
                 continue;
             }
 
-            var itemId = OktaIds.Derive("aim", reviewId, grant.AppId);
+            var itemId = PrefixedIds.Derive("aim", reviewId, grant.AppId);
             var subs = SubItemsOf(reviewId, itemId, grant, resources).ToList();
             subItems.AddRange(subs);
             items.Add(new AccessItem(
@@ -107,5 +107,5 @@ public static class AccessSnapshot
             .ToList();
     }
 
-    private static string Sub(string reviewId, Grant grant, string resourceId) => OktaIds.Derive("sai", reviewId, grant.AppId, resourceId);
+    private static string Sub(string reviewId, Grant grant, string resourceId) => PrefixedIds.Derive("sai", reviewId, grant.AppId, resourceId);
 }

@@ -1,6 +1,6 @@
 namespace AccessReviewFunctions.Domain.Reviews.Decisions;
 
-/// <summary>Okta's decisions on an access or sub-access item.</summary>
+/// <summary>A reviewer's decision on an access or sub-access item; the names are the domain's canonical spellings.</summary>
 public enum AccessAction
 {
     REVOKE_ACCESS,

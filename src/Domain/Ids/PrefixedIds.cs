@@ -4,10 +4,10 @@ using System.Text;
 namespace AccessReviewFunctions.Domain.Ids;
 
 /// <summary>
-/// Okta-style ids: a 3-letter prefix and 17 URL-safe characters. New ids start with the time so they sort by
+/// Ids of the domain's records: a 3-letter prefix and 17 URL-safe characters (the shape Okta's ids have). New ids start with the time so they sort by
 /// creation under ordinal comparison; derived ids are a hash of their parts, so a retried step makes the same id.
 /// </summary>
-public static class OktaIds
+public static class PrefixedIds
 {
     public const int Length = 20;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
