@@ -8,4 +8,6 @@ app.UseAccessReviewPipeline();
 app.MapAccessReviewEndpoints();
 app.Run();
 
+/// <summary>The entry point; public because WebApplicationFactory&lt;Program&gt; in the tests and benches starts it.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "WebApplicationFactory<Program> needs it, also in DecisionBench, which has no InternalsVisibleTo by design.")]
 public partial class Program;

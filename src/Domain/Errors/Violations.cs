@@ -26,6 +26,7 @@ public static class Violations
     /// <summary>Throws the collected problems as one Validation <see cref="DomainException"/>, when there are any.</summary>
     public static void ThrowIfAny(IReadOnlyList<Violation> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         if (problems.Count > 0)
         {
             throw DomainException.Validation(problems);

@@ -15,6 +15,7 @@ public static class PrefixedIds
 
     public static string New(string prefix, DateTimeOffset now, ReadOnlySpan<byte> random)
     {
+        ArgumentNullException.ThrowIfNull(prefix);
         var chars = new StringBuilder(prefix, Length);
         AppendBase62((ulong)now.ToUnixTimeMilliseconds(), TimeChars, chars);
         AppendBytes(random, Length - prefix.Length - TimeChars, chars);
@@ -23,6 +24,7 @@ public static class PrefixedIds
 
     public static string Derive(string prefix, params string[] parts)
     {
+        ArgumentNullException.ThrowIfNull(prefix);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
         var chars = new StringBuilder(prefix, Length);
         AppendBytes(hash, Length - prefix.Length, chars);

@@ -25,7 +25,7 @@ internal sealed class DemoGrants(Random random, DateTimeOffset referenceDate, De
         return grants;
     }
 
-    private IEnumerable<int> Pick(int count)
+    private SortedSet<int> Pick(int count)
     {
         var chosen = new SortedSet<int> { 4, 6 };
         while (chosen.Count < count)

@@ -53,7 +53,11 @@ public static class DemoInventory
     /// <summary>The application ids of the target principal's grants.</summary>
     internal static readonly int[] TargetApps = [0, 1, 2, 3, 4, 7, 8, 16, 17, 21, 23, 29];
 
-    public static string AppId(string slug) => "0oa" + slug.PadRight(17, '0');
+    public static string AppId(string slug)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        return "0oa" + slug.PadRight(17, '0');
+    }
 
     public static InventoryDocument Create(DateTimeOffset referenceDate)
     {

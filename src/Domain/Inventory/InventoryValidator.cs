@@ -14,6 +14,7 @@ public static partial class InventoryValidator
     /// <summary>The ids the document refers to without defining them, to be looked up in storage.</summary>
     public static InventoryReferences UnresolvedReferences(InventoryDocument document)
     {
+        ArgumentNullException.ThrowIfNull(document);
         var doc = document.WithCollections();
         var users = doc.Users.Where(u => u?.Id is not null).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var apps = doc.Applications.Where(a => a?.Id is not null).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -102,8 +103,11 @@ public static partial class InventoryValidator
     }
 
     /// <summary>Every problem of the document; empty when it may be stored.</summary>
-    public static IReadOnlyList<Violation> Validate(InventoryDocument document, StoredInventoryIds stored) =>
-        new InventoryChecks(document.WithCollections(), stored).Run();
+    public static IReadOnlyList<Violation> Validate(InventoryDocument document, StoredInventoryIds stored)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new InventoryChecks(document.WithCollections(), stored).Run();
+    }
 
     /// <summary>Whether the id is well-formed: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);

@@ -33,7 +33,7 @@ public sealed class ComparisonNode : FilterNode
             return false;
         }
 
-        var expected = Field.Type.Kind is FieldKind.Enum ? FieldKind.String : Field.Type.Kind;
+        var expected = Field.Type.Kind is FieldKind.Enum ? FieldKind.Text : Field.Type.Kind;
         if (value.Kind != expected)
         {
             throw new InvalidOperationException(
@@ -42,7 +42,7 @@ public sealed class ComparisonNode : FilterNode
 
         return expected switch
         {
-            FieldKind.String => MatchesText(value.TextValues),
+            FieldKind.Text => MatchesText(value.TextValues),
             FieldKind.Date => MatchesDate(value.DateValues),
             _ => MatchesNumber(value.NumberValues),
         };

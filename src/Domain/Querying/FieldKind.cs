@@ -4,7 +4,7 @@ namespace AccessReviewFunctions.Domain.Querying;
 public enum FieldKind
 {
     /// <summary>Free text: <c>eq</c> (exact) and <c>co</c> (contains, case-insensitive).</summary>
-    String,
+    Text,
 
     /// <summary>An instant written as ISO-8601: <c>gt</c>, <c>lt</c> and <c>eq</c>.</summary>
     Date,

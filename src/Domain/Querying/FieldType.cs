@@ -11,7 +11,7 @@ public sealed class FieldType
     }
 
     /// <summary>Free text.</summary>
-    public static FieldType String { get; } = new(FieldKind.String, [], [FilterOperator.Eq, FilterOperator.Co]);
+    public static FieldType Text { get; } = new(FieldKind.Text, [], [FilterOperator.Eq, FilterOperator.Co]);
 
     /// <summary>An ISO-8601 instant.</summary>
     public static FieldType Date { get; } =

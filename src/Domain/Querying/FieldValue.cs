@@ -14,7 +14,7 @@ public sealed class FieldValue
         NumberValues = numbers;
     }
 
-    /// <summary><see cref="FieldKind.String"/> for text (also used by enum fields), Date or Number otherwise.</summary>
+    /// <summary><see cref="FieldKind.Text"/> for text (also used by enum fields), Date or Number otherwise.</summary>
     public FieldKind Kind { get; }
 
     internal string?[] TextValues { get; }
@@ -25,10 +25,10 @@ public sealed class FieldValue
 
     /// <summary>A text or enum value; null when the row has none.</summary>
     public static FieldValue? Text(string? value) =>
-        value is null ? null : new(FieldKind.String, [value], [], []);
+        value is null ? null : new(FieldKind.Text, [value], [], []);
 
     /// <summary>Several text or enum values, e.g. every reviewer's name.</summary>
-    public static FieldValue Texts(IEnumerable<string?> values) => new(FieldKind.String, values.ToArray(), [], []);
+    public static FieldValue Texts(IEnumerable<string?> values) => new(FieldKind.Text, values.ToArray(), [], []);
 
     /// <summary>An instant; null when the row has none.</summary>
     public static FieldValue? Date(DateTimeOffset? value) =>

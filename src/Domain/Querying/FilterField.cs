@@ -1,9 +1,9 @@
 namespace AccessReviewFunctions.Domain.Querying;
 
-/// <summary>A field a list may be filtered on, e.g. <c>reviewer.name</c> of type String.</summary>
+/// <summary>A field a list may be filtered on, e.g. <c>reviewer.name</c> of type Text.</summary>
 public sealed record FilterField(string Name, FieldType Type)
 {
-    public static FilterField String(string name) => new(name, FieldType.String);
+    public static FilterField Text(string name) => new(name, FieldType.Text);
 
     public static FilterField Date(string name) => new(name, FieldType.Date);
 

@@ -120,7 +120,7 @@ internal sealed class FilterParser
         if (!field.Type.Allows(op))
         {
             throw QueryErrors.Filter(
-                $"operator '{op.Spelling()}' is not allowed for {field.Type.Kind} field '{field.Name}' at position {opToken.Position}; allowed: {string.Join(", ", field.Type.Operators.Select(o => o.Spelling()))}");
+                $"operator '{op.Spelling()}' is not allowed for {KindName(field.Type.Kind)} field '{field.Name}' at position {opToken.Position}; allowed: {string.Join(", ", field.Type.Operators.Select(o => o.Spelling()))}");
         }
 
         var literal = Take();
@@ -161,4 +161,7 @@ internal sealed class FilterParser
 
         return new(field, op, text, default, 0m);
     }
+
+    /// <summary>How the filter language names a kind in its messages: text fields are "String", as in Okta's documentation.</summary>
+    private static string KindName(FieldKind kind) => kind == FieldKind.Text ? "String" : kind.ToString();
 }

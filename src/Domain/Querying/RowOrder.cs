@@ -27,10 +27,14 @@ public sealed class RowOrder<T> : IComparer<T>
         : ComparePositions(_key(x), _id(x), _key(y), _id(y));
 
     /// <summary>Compares a row's position with a cursor's: positive when the row comes after it.</summary>
-    public int CompareToCursor(T row, Cursor cursor) => ComparePositions(_key(row), _id(row), cursor.Key, cursor.Id);
+    public int CompareToCursor(T row, Cursor cursor)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        return ComparePositions(_key(row), _id(row), cursor.Key, cursor.Id);
+    }
 
     /// <summary>A new list of <paramref name="rows"/> in this order.</summary>
-    public List<T> Sort(IEnumerable<T> rows)
+    public IReadOnlyList<T> Sort(IEnumerable<T> rows)
     {
         var sorted = rows.ToList();
         sorted.Sort(this);

@@ -37,6 +37,14 @@ public readonly record struct SortKey : IComparable<SortKey>
 
     public static SortKey Of(decimal? value) => value is { } v ? new(SortKeyKind.Number, "", 0, v) : Null;
 
+    public static bool operator <(SortKey left, SortKey right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(SortKey left, SortKey right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(SortKey left, SortKey right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(SortKey left, SortKey right) => left.CompareTo(right) >= 0;
+
     public int CompareTo(SortKey other)
     {
         if (Kind != other.Kind)

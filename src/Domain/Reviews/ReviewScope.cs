@@ -12,7 +12,11 @@ public sealed record ReviewScope(string CallerId, bool AllReviews)
 
     public static ReviewScope Mine(string callerId) => new(callerId, false);
 
-    public bool Sees(ReviewSnapshot review) => AllReviews || review.ReviewerIds.Contains(CallerId, StringComparer.Ordinal);
+    public bool Sees(ReviewSnapshot review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return AllReviews || review.ReviewerIds.Contains(CallerId, StringComparer.Ordinal);
+    }
 
     public SecurityAccessReview Require(SecurityAccessReview? review, string reviewId) =>
         review is not null && Sees(review.State) ? review : throw DomainException.NotFound($"{reviewId} (SecurityAccessReview)");

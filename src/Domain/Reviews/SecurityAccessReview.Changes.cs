@@ -14,6 +14,8 @@ public sealed partial class SecurityAccessReview
     /// </summary>
     public IReadOnlyList<ReviewEvent> Update(DateTimeOffset now, string actorId, ReviewPatch patch, KnownUsers known)
     {
+        ArgumentNullException.ThrowIfNull(patch);
+        ArgumentNullException.ThrowIfNull(known);
         EnsureWritable();
         var problems = new List<Violation>();
         var changes = new List<string>();

@@ -16,6 +16,7 @@ public sealed partial class SecurityAccessReview
     /// </summary>
     public DecisionResult Decide(DateTimeOffset now, string actorId, DecisionTarget target, AccessAction action)
     {
+        ArgumentNullException.ThrowIfNull(target);
         EnsureActive();
         var view = View(new AccessRows([target.Item], target.SubItems));
         target = target with { Item = view.Items[0], SubItems = view.SubItems };
@@ -81,7 +82,7 @@ public sealed partial class SecurityAccessReview
     }
 
     /// <summary>At expiry with AUTO_REJECT_INCOMPLETE: a system REVOKE_ACCESS, with the note, on every undecided item.</summary>
-    private ReviewEvent? RejectUndecided(DateTimeOffset now)
+    private UndecidedAccessRevoked? RejectUndecided(DateTimeOffset now)
     {
         var undecided = State.AccessItemCount - State.DecidedCount;
         if (State.ExpirationBehavior != ExpirationBehavior.AUTO_REJECT_INCOMPLETE || undecided <= 0)

@@ -24,6 +24,9 @@ public sealed partial class SecurityAccessReview
     public static (SecurityAccessReview Review, ReviewEvent Created) Open(
         string id, NewReview request, KnownUsers known, string actorId, DateTimeOffset now, ReviewSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(settings);
         var reviewers = NewReviewRules.Distinct(request.ReviewerIds);
         var endTime = request.EndTime ?? now + settings.DefaultDuration;
         var problems = NewReviewRules.Check(request, reviewers, endTime, known, now, settings);

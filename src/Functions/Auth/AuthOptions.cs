@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Auth;
 
 /// <summary>Settings under "Auth": a real identity provider (Authority) or the symmetric development key.</summary>
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public string? Authority { get; set; }
     public string Audience { get; set; } = "access-review-functions";

@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace AccessReviewFunctions.Functions.Auth;
 
 /// <summary>The authenticated user making a request.</summary>
-public sealed record Caller(string UserId, bool IsAdmin)
+internal sealed record Caller(string UserId, bool IsAdmin)
 {
     public static Caller From(ClaimsPrincipal user) =>
         new(user.FindFirstValue(Roles.SubjectClaim) ?? throw new InvalidOperationException("An authenticated user has no sub claim"),

@@ -9,11 +9,11 @@ namespace AccessReviewFunctions.Functions.Auth;
 /// <summary>POST /dev/token: signs a token with the development key. Mapped only when Auth:DevTokens is true.</summary>
 internal static class DevTokenEndpoint
 {
-    public sealed record Request(
+    internal sealed record Request(
         [property: JsonPropertyName("sub")] string? Sub,
         [property: JsonPropertyName("roles")] string[]? Roles);
 
-    public sealed record Response(
+    internal sealed record Response(
         [property: JsonPropertyName("access_token")] string AccessToken,
         [property: JsonPropertyName("token_type")] string TokenType,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);

@@ -1,6 +1,6 @@
 namespace AccessReviewFunctions.Functions.Auth;
 
-public static class Roles
+internal static class Roles
 {
     public const string SuperAdmin = "SUPER_ADMIN";
     public const string Reviewer = "REVIEWER";

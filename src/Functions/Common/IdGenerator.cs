@@ -4,7 +4,7 @@ using AccessReviewFunctions.Domain.Ids;
 namespace AccessReviewFunctions.Functions.Common;
 
 /// <summary>New time-ordered Okta-style ids (sar…, srh…) from the injected clock and a cryptographic random source.</summary>
-public sealed class IdGenerator(TimeProvider clock)
+internal sealed class IdGenerator(TimeProvider clock)
 {
     public string New(string prefix)
     {

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace AccessReviewFunctions.Functions.Common;
 
 /// <summary>Writes instants as Okta does, in UTC with a Z ("2025-06-13T14:55:28Z"); reads any ISO-8601 form.</summary>
-public sealed class UtcDateTimeConverter : JsonConverter<DateTimeOffset>
+internal sealed class UtcDateTimeConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.GetDateTimeOffset();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AccessReviewFunctions.Functions.Health;
 
 /// <summary>Whether the storage account answers.</summary>
-public interface IStorageHealth
+internal interface IStorageHealth
 {
     Task<bool> IsUpAsync(CancellationToken cancellationToken);
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace AccessReviewFunctions.Functions.Hosting;
 
 /// <summary>The composition root: configuration, storage, auth, runtime and every dialect's endpoints.</summary>
-public static class HostSetup
+internal static class HostSetup
 {
     public static void AddAccessReviewHost(this WebApplicationBuilder builder)
     {

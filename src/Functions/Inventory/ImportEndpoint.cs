@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AccessReviewFunctions.Functions.Inventory;
 
 /// <summary>The inventory import (SUPER_ADMIN): the project's own API, not a vendor's; all-or-nothing validation.</summary>
-public static class ImportEndpoint
+internal static class ImportEndpoint
 {
     public const string Path = "/api/v1/inventory/import";
 

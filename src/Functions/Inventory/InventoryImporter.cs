@@ -4,7 +4,7 @@ using AccessReviewFunctions.Domain.Inventory;
 namespace AccessReviewFunctions.Functions.Inventory;
 
 /// <summary>How many of each kind an import upserted.</summary>
-public sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants, int SodRules);
+internal sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants, int SodRules);
 
 /// <summary>Validates a whole document against itself and the stored inventory, then stores all of it or nothing.</summary>
 internal sealed class InventoryImporter(IInventoryWriter store, ILogger<InventoryImporter> logger)

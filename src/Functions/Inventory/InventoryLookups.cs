@@ -2,7 +2,7 @@ using AccessReviewFunctions.Domain.Inventory;
 
 namespace AccessReviewFunctions.Functions.Inventory;
 
-public static class InventoryLookups
+internal static class InventoryLookups
 {
     /// <summary>The users with these ids that exist, by id: the profiles responses show for reviewers and actors.</summary>
     public static async Task<IReadOnlyDictionary<string, InventoryUser>> UsersByIdAsync(

@@ -5,7 +5,7 @@ using AccessReviewFunctions.Domain.Reviews.Risk;
 namespace AccessReviewFunctions.Functions.Inventory;
 
 /// <summary>The people in the inventory: the profiles behind the Users API, reviewers, actors and principals.</summary>
-public interface IUserDirectory
+internal interface IUserDirectory
 {
     Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken);
 
@@ -20,7 +20,7 @@ public interface IUserDirectory
 }
 
 /// <summary>Who has access to what: what gathering snapshots into a review, with what its risk rules weigh.</summary>
-public interface IAccessInventory
+internal interface IAccessInventory
 {
     /// <summary>The principal, their grants and the resources of the granted applications; null for an unknown principal.</summary>
     Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken);
@@ -33,7 +33,7 @@ public interface IAccessInventory
 }
 
 /// <summary>Filling the inventory: an import checks references against what is stored, then upserts.</summary>
-public interface IInventoryWriter
+internal interface IInventoryWriter
 {
     /// <summary>Inserts or replaces every entity of the document; a validated document is assumed.</summary>
     Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken);
@@ -43,6 +43,6 @@ public interface IInventoryWriter
 }
 
 /// <summary>The stored access inventory, all three sides; registered once, and each side resolves to it.</summary>
-public interface IInventoryStore : IUserDirectory, IAccessInventory, IInventoryWriter
+internal interface IInventoryStore : IUserDirectory, IAccessInventory, IInventoryWriter
 {
 }

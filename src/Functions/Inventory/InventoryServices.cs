@@ -2,7 +2,7 @@ using AccessReviewFunctions.Functions.Storage.Inventory;
 
 namespace AccessReviewFunctions.Functions.Inventory;
 
-public static class InventoryServices
+internal static class InventoryServices
 {
     public static IServiceCollection AddInventory(this IServiceCollection services)
     {

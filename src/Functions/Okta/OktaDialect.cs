@@ -9,7 +9,7 @@ namespace AccessReviewFunctions.Functions.Okta;
 /// The Okta dialect, one folder per resource: security access reviews and their accesses on the admin and "my"
 /// routes, the Users API over the inventory, the System Log; its error body, field paths and rate-limit headers.
 /// </summary>
-public static class OktaDialect
+internal static class OktaDialect
 {
     public static void MapOkta(this IEndpointRouteBuilder app)
     {

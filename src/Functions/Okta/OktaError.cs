@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace AccessReviewFunctions.Functions.Okta;
 
 /// <summary>The Okta error body: errorCode, errorSummary, errorLink, errorId, errorCauses.</summary>
-public sealed record OktaError(
+internal sealed record OktaError(
     [property: JsonPropertyName("errorCode")] string ErrorCode,
     [property: JsonPropertyName("errorSummary")] string ErrorSummary,
     [property: JsonPropertyName("errorLink")] string ErrorLink,
@@ -27,4 +27,4 @@ public sealed record OktaError(
     }
 }
 
-public sealed record OktaErrorCause([property: JsonPropertyName("errorSummary")] string ErrorSummary);
+internal sealed record OktaErrorCause([property: JsonPropertyName("errorSummary")] string ErrorSummary);

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Okta;
 
 /// <summary>Okta's error codes and the status each one answers with.</summary>
-public static class OktaErrors
+internal static class OktaErrors
 {
     public static IResult Validation(IEnumerable<string> causes, string summary = "Api validation failed") =>
         Write(StatusCodes.Status400BadRequest, "E0000001", summary, causes);

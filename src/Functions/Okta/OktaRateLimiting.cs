@@ -12,7 +12,7 @@ namespace AccessReviewFunctions.Functions.Okta;
 /// Okta-style rate limits: every caller has a fixed window budget, answered with <c>X-Rate-Limit-*</c> headers,
 /// and <c>429</c> with Okta's E0000047 body once it is spent. Runs in ASP.NET Core's rate limiting middleware.
 /// </summary>
-public static class OktaRateLimiting
+internal static class OktaRateLimiting
 {
     public const string LimitHeader = "X-Rate-Limit-Limit";
     public const string RemainingHeader = "X-Rate-Limit-Remaining";
@@ -103,7 +103,7 @@ internal sealed class CallerRateLimiter(TimeProvider clock, IOptions<RateLimitSe
 
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
     {
-        if (resource.Request.Path.StartsWithSegments("/healthz"))
+        if (resource.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
         {
             return Lease.Granted;
         }

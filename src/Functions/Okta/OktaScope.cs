@@ -7,7 +7,7 @@ namespace AccessReviewFunctions.Functions.Okta;
 /// The reviews a request may see, from the route group it came in on: the admin routes (SUPER_ADMIN) every review,
 /// the "my" routes only the caller's. Both groups map the same handlers; this parameter tells them apart.
 /// </summary>
-public sealed record OktaScope(ReviewScope Reviews, string BasePath)
+internal sealed record OktaScope(ReviewScope Reviews, string BasePath)
 {
     public const string AdminBase = "/governance/api/v2/security-access-reviews";
     public const string MyBase = "/governance/api/v2/my/security-access-reviews";

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Okta;
 
 /// <summary>The <c>RateLimiting</c> settings: a fixed window budget per caller (user, or client IP when anonymous).</summary>
-public sealed class RateLimitSettings
+internal sealed class RateLimitSettings
 {
     public const string Section = "RateLimiting";
 

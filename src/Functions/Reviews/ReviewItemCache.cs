@@ -9,7 +9,7 @@ namespace AccessReviewFunctions.Functions.Reviews;
 /// entry is never served again; a commit made here carries its entry forward to the new ETag with the rows it wrote.
 /// Bounded: when full, it starts over.
 /// </summary>
-public sealed class ReviewItemCache
+internal sealed class ReviewItemCache
 {
     public const int MaxEntries = 256;
 

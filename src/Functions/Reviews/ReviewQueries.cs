@@ -135,6 +135,6 @@ internal sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IUse
         scope.AllReviews ? index.ListAllAsync(cancellationToken) : index.ListForReviewerAsync(scope.CallerId, cancellationToken);
 }
 
-public sealed record ReviewListResult(Page<ReviewSnapshot> Page, IReadOnlyDictionary<string, InventoryUser> Users);
+internal sealed record ReviewListResult(Page<ReviewSnapshot> Page, IReadOnlyDictionary<string, InventoryUser> Users);
 
-public sealed record PrincipalDetails(ReviewSnapshot Review, InventoryUser Principal, InventoryUser? Manager);
+internal sealed record PrincipalDetails(ReviewSnapshot Review, InventoryUser Principal, InventoryUser? Manager);

@@ -6,7 +6,7 @@ using AccessReviewFunctions.Functions.Storage.Reviews;
 
 namespace AccessReviewFunctions.Functions.Reviews;
 
-public static class ReviewRegistration
+internal static class ReviewRegistration
 {
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {

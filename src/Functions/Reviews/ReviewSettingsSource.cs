@@ -6,7 +6,7 @@ namespace AccessReviewFunctions.Functions.Reviews;
 /// The global review defaults (<see cref="ReviewSettings"/>) from configuration section "Reviews": DefaultDuration,
 /// ExpirationBehavior, ExpirationNote, AutoComplete, MaxOpenReviewsPerPrincipal.
 /// </summary>
-public sealed class ReviewSettingsSource(IConfiguration configuration)
+internal sealed class ReviewSettingsSource(IConfiguration configuration)
 {
     public ReviewSettings Current()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal sealed partial class MessageProcessor(
 {
     private const int MaxErrorLength = 4096;
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A handler failure of any kind is retried with backoff, then poisoned: the queue trigger must outlive its handlers.")]
     public async Task ProcessAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         DecodedMessage? decoded = null;

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>A message that can never be handled (not an envelope, unknown type, bad body): it goes straight to poison.</summary>
-public sealed class PoisonMessageException : Exception
+internal sealed class PoisonMessageException : Exception
 {
     public PoisonMessageException(string message)
         : base(message)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ internal sealed partial class QueueListener(
 
     public string QueueName => queueName;
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Storage faults back the poll off instead of stopping the listener; when stopping, whatever a cancelled call throws ends the loop.")]
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!runtimeOptions.Value.Listeners)
@@ -80,6 +82,7 @@ internal sealed partial class QueueListener(
         LogStopped(queueName);
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "One message that cannot even be settled is logged and reappears after its lease; it must not stop the listener.")]
     private async Task RunOneAsync(ReceivedMessage message, CancellationToken stoppingToken)
     {
         try

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Queue trigger settings from host.json "extensions:queues", with the Azure Functions defaults.</summary>
-public sealed class QueueOptions
+internal sealed class QueueOptions
 {
     public const string Section = "AzureFunctionsJobHost:extensions:queues";
     public const int MaxBatchSize = 32;

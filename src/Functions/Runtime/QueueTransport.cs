@@ -1,10 +1,10 @@
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>A message taken from a queue: invisible to other listeners until its visibility ends or it is deleted.</summary>
-public sealed record ReceivedMessage(string Queue, string Id, string PopReceipt, string Text, long DequeueCount, DateTimeOffset? InsertedAt);
+internal sealed record ReceivedMessage(string Queue, string Id, string PopReceipt, string Text, long DequeueCount, DateTimeOffset? InsertedAt);
 
 /// <summary>The storage queues, by logical name (before the storage prefix); messages never expire.</summary>
-public interface IQueueTransport
+internal interface IQueueTransport
 {
     Task SendAsync(string queue, string text, TimeSpan? delay, CancellationToken cancellationToken);
 
@@ -18,13 +18,13 @@ public interface IQueueTransport
 }
 
 /// <summary>The message's visibility ended and another listener took it (its pop receipt changed), or it is gone.</summary>
-public sealed class MessageLeaseLostException(string queue, string messageId, Exception? inner = null)
+internal sealed class MessageLeaseLostException(string queue, string messageId, Exception? inner = null)
     : Exception($"Queue {queue} message {messageId} is no longer held by this listener", inner)
 {
 }
 
 /// <summary>Bodies too large for a queue message or a table column, by name.</summary>
-public interface IPayloadStore
+internal interface IPayloadStore
 {
     Task<string> WriteAsync(string prefix, string text, CancellationToken cancellationToken);
 
@@ -34,7 +34,7 @@ public interface IPayloadStore
 }
 
 /// <summary>Named leases that one holder at a time can take, across all host instances.</summary>
-public interface ILeaseStore
+internal interface ILeaseStore
 {
     /// <summary>The lease id, or null when another holder has the lease.</summary>
     Task<string?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Our own runtime settings under "Runtime"; handlers read MaxTimerHop to re-arm longer timers.</summary>
-public sealed class RuntimeOptions
+internal sealed class RuntimeOptions
 {
     public const string Section = "Runtime";
 

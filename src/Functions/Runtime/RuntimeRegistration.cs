@@ -4,7 +4,7 @@ using AccessReviewFunctions.Functions.Runtime.Durable;
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Registration of the workflow runtime, its message handlers and its timer jobs.</summary>
-public static class RuntimeRegistration
+internal static class RuntimeRegistration
 {
     /// <summary>The sender, listeners and timer triggers, with settings from host.json and "Runtime".</summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)

@@ -1,9 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>A singleton lock across host instances: a 60 s lease (a blob lease in storage), renewed while held.</summary>
-public sealed partial class SingletonLock(ILeaseStore leases, ILogger<SingletonLock> logger)
+internal sealed partial class SingletonLock(ILeaseStore leases, ILogger<SingletonLock> logger)
 {
     private readonly ILeaseStore store = leases;
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
@@ -17,7 +18,7 @@ public sealed partial class SingletonLock(ILeaseStore leases, ILogger<SingletonL
     }
 
     /// <summary>A held lease: renewed in the background; Lost is cancelled when a renewal fails.</summary>
-    public sealed class LeaseHandle : IAsyncDisposable
+    internal sealed class LeaseHandle : IAsyncDisposable
     {
         private readonly string name;
         private readonly SingletonLock owner;
@@ -37,6 +38,7 @@ public sealed partial class SingletonLock(ILeaseStore leases, ILogger<SingletonL
 
         public CancellationToken Lost => lost.Token;
 
+        [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A lease that cannot be released expires by itself within its 60 s; disposing must not throw.")]
         public async ValueTask DisposeAsync()
         {
             await stop.CancelAsync();
@@ -54,6 +56,7 @@ public sealed partial class SingletonLock(ILeaseStore leases, ILogger<SingletonL
             lost.Dispose();
         }
 
+        [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any failed renewal means the lease may be lost: the holder is told through Lost, whatever the cause.")]
         private async Task RenewAsync()
         {
             try

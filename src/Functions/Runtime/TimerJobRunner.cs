@@ -1,7 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 namespace AccessReviewFunctions.Functions.Runtime;
 
 /// <summary>Runs a timer job once, as a singleton through its blob lease; used by the schedule and by admins/tests.</summary>
-public sealed partial class TimerJobRunner(IEnumerable<ITimerJob> jobs, SingletonLock lease, ILogger<TimerJobRunner> logger)
+internal sealed partial class TimerJobRunner(IEnumerable<ITimerJob> jobs, SingletonLock lease, ILogger<TimerJobRunner> logger)
 {
     private readonly Dictionary<string, ITimerJob> byName = jobs.ToDictionary(j => j.Name, StringComparer.Ordinal);
 
@@ -13,6 +14,7 @@ public sealed partial class TimerJobRunner(IEnumerable<ITimerJob> jobs, Singleto
             ? RunAsync(job, cancellationToken)
             : throw new ArgumentException($"No timer job named '{name}'.", nameof(name));
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed timer job is logged and runs again on its next tick: the trigger must outlive its jobs.")]
     internal async Task<bool> RunAsync(ITimerJob job, CancellationToken cancellationToken)
     {
         await using var held = await lease.TryAcquireAsync(job.Name, cancellationToken);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Azure;
 namespace AccessReviewFunctions.Functions.Storage;
 
 /// <summary>The three service clients of the storage account, built once from <see cref="StorageConnection"/>.</summary>
-public sealed class StorageClients
+internal sealed class StorageClients
 {
     public StorageClients(StorageConnection connection, AzureComponentFactory components)
     {

@@ -6,7 +6,7 @@ namespace AccessReviewFunctions.Functions.Storage;
 /// <c>__tableServiceUri</c>, <c>__queueServiceUri</c> and <c>__blobServiceUri</c>, with the credential settings
 /// (<c>__credential</c>, <c>__clientId</c>, ...) in the same section.
 /// </summary>
-public sealed record StorageConnection(string? ConnectionString, Uri? TableUri, Uri? QueueUri, Uri? BlobUri, IConfigurationSection? Credential)
+internal sealed record StorageConnection(string? ConnectionString, Uri? TableUri, Uri? QueueUri, Uri? BlobUri, IConfigurationSection? Credential)
 {
     public const string Setting = "AzureWebJobsStorage";
 

@@ -6,7 +6,7 @@ namespace AccessReviewFunctions.Functions.Storage;
 /// Names of tables, queues and containers, behind an optional prefix ("Storage:Prefix") so several hosts,
 /// or several tests, can share one storage account without seeing each other.
 /// </summary>
-public sealed partial class StorageNames
+internal sealed partial class StorageNames
 {
     public StorageNames(IConfiguration configuration)
         : this(configuration["Storage:Prefix"] ?? string.Empty)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Azure;
 
 namespace AccessReviewFunctions.Functions.Storage;
 
-public static class StorageRegistration
+internal static class StorageRegistration
 {
     /// <summary>The storage account from "AzureWebJobsStorage", and the runtime's ports on its tables, queues and blobs.</summary>
     public static IServiceCollection AddAzureStorage(this IServiceCollection services)

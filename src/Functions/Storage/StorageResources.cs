@@ -5,7 +5,7 @@ using Azure.Storage.Queues;
 namespace AccessReviewFunctions.Functions.Storage;
 
 /// <summary>Tables, queues and containers by logical name (before the prefix), each created once on first use.</summary>
-public sealed class StorageResources
+internal sealed class StorageResources
 {
     private readonly StorageNames names;
     private readonly CreateOnce<TableClient> tables;

@@ -15,12 +15,12 @@ internal sealed record Row(
 internal static class QueryFixtures
 {
     public static readonly FilterSchema Schema = new(
-        FilterField.String("name"),
+        FilterField.Text("name"),
         FilterField.Enum("status", "ACTIVE", "PENDING", "CLOSED"),
         FilterField.Date("created"),
         FilterField.Number("score"),
-        FilterField.String("reviewer.name"),
-        FilterField.String("governanceLabel"));
+        FilterField.Text("reviewer.name"),
+        FilterField.Text("governanceLabel"));
 
     public static readonly OrderBySchema Sorts = new(new OrderBy("created", SortDirection.Asc), "created", "name", "score", "id");
 

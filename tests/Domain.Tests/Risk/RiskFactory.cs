@@ -44,7 +44,7 @@ internal static class RiskFactory
         IReadOnlyList<PastDecision>? past = null,
         IReadOnlyList<SodRule>? rules = null,
         HashSet<string>? held = null) =>
-        AccessRisk.Assess(item ?? Item(), subItems ?? [], noStats ? null : stats ?? Stats(), past ?? [], rules ?? [], held ?? new HashSet<string>(), Now);
+        AccessRisk.Assess(item ?? Item(), subItems ?? [], noStats ? null : stats ?? Stats(), past ?? [], rules ?? [], HeldResources.Of(held ?? []), Now);
 
     public static Anomaly Single(RiskAssessment risk, AnomalyType type) => Assert.Single(risk.Anomalies, a => a.Type == type);
 }

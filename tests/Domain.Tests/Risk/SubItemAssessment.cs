@@ -12,7 +12,7 @@ public sealed class SubItemAssessment
         IReadOnlyList<PastDecision>? past = null,
         IReadOnlyList<SodRule>? rules = null,
         HashSet<string>? held = null) =>
-        AccessRisk.Assess(sub, parent ?? Item(), Stats(individual: 1, group: 3), past ?? [], rules ?? [], held ?? new HashSet<string>(), Now);
+        AccessRisk.Assess(sub, parent ?? Item(), Stats(individual: 1, group: 3), past ?? [], rules ?? [], HeldResources.Of(held ?? []), Now);
 
     [Fact]
     public void InheritsUsageOfItsApp() =>

@@ -6,7 +6,7 @@ using AccessReviewFunctions.Functions.Inventory;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>Forwards every call to the real store; a test double overrides only what it changes.</summary>
-public abstract class InventoryStoreDecorator(IInventoryStore inner) : IInventoryStore
+internal abstract class InventoryStoreDecorator(IInventoryStore inner) : IInventoryStore
 {
     public virtual Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken) =>
         inner.GetPrincipalAccessAsync(principalId, cancellationToken);

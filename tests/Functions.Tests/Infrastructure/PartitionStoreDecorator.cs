@@ -3,7 +3,7 @@ using AccessReviewFunctions.Functions.Runtime.Durable;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>Forwards every call to the real partition store; a test double overrides only what it watches or changes.</summary>
-public abstract class PartitionStoreDecorator(IPartitionStore inner) : IPartitionStore
+internal abstract class PartitionStoreDecorator(IPartitionStore inner) : IPartitionStore
 {
     protected IPartitionStore Inner => inner;
 

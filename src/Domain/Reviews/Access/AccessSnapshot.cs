@@ -35,6 +35,7 @@ public static class AccessSnapshot
 
     public static (IReadOnlyList<AccessItem> Items, IReadOnlyList<SubAccessItem> SubItems) Build(string reviewId, PrincipalAccess access)
     {
+        ArgumentNullException.ThrowIfNull(access);
         var items = new List<AccessItem>();
         var subItems = new List<SubAccessItem>();
         foreach (var grant in access.Grants.OrderBy(g => g.AppId, StringComparer.Ordinal))
@@ -90,7 +91,7 @@ public static class AccessSnapshot
         }
     }
 
-    private static IReadOnlyList<EntitlementRef> ActiveEntitlements(Grant grant, ApplicationResources resources)
+    private static List<EntitlementRef> ActiveEntitlements(Grant grant, ApplicationResources resources)
     {
         var valueIds = grant.EntitlementValueIds
             .Concat(resources.Bundles.Where(b => grant.BundleIds.Contains(b.Id)).SelectMany(b => b.EntitlementValueIds))

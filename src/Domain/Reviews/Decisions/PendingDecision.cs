@@ -27,13 +27,18 @@ public sealed record PendingDecision(int Revision, PendingScope Scope, ItemDecis
     /// decision carries its revision; one written after it was decided again, and that later decision, made on the
     /// rows as they looked with this one applied, wrote or recorded everything it changed.
     /// </summary>
-    public bool Covers(AccessItem item) => Scope == PendingScope.AccessItem
-        ? item.Id == AccessItemId && item.Revision <= Revision
-        : item.Revision == Revision || (item.Revision < Revision && (Scope == PendingScope.Undecided ? item.Decision is null : item.Revoked));
+    public bool Covers(AccessItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Scope == PendingScope.AccessItem
+            ? item.Id == AccessItemId && item.Revision <= Revision
+            : item.Revision == Revision || (item.Revision < Revision && (Scope == PendingScope.Undecided ? item.Decision is null : item.Revoked));
+    }
 
     /// <summary>The item and those of its sub-items this decision changes; sub-items written after it keep their state.</summary>
     public AccessRows Changes(AccessItem item, IEnumerable<SubAccessItem> subItems)
     {
+        ArgumentNullException.ThrowIfNull(item);
         if (!Covers(item))
         {
             return AccessRows.None;

@@ -8,6 +8,8 @@ public static class PendingDecisions
     /// <summary>The rows as they stand with every pending decision applied, in the order they were made.</summary>
     public static AccessRows Overlay(IReadOnlyList<PendingDecision> pending, AccessRows stored)
     {
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(stored);
         if (pending.Count == 0)
         {
             return stored;
@@ -28,6 +30,8 @@ public static class PendingDecisions
     /// <summary>The rows the decision still changes, at most <paramref name="max"/>, whole access items first.</summary>
     public static AccessRows Changes(PendingDecision decision, AccessRows stored, int max)
     {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(stored);
         var subsByItem = stored.SubItems.ToLookup(s => s.AccessItemId, StringComparer.Ordinal);
         var items = new List<AccessItem>();
         var subs = new List<SubAccessItem>();

@@ -13,29 +13,37 @@ public static class AccessItemListQuery
     public static readonly string[] Severities = ["LOW", "MEDIUM", "HIGH"];
 
     public static FilterSchema Filters { get; } = new(
-        FilterField.String("name"),
+        FilterField.Text("name"),
         FilterField.Enum("priority", Severities),
         FilterField.Enum("sodConflictSeverity", Severities),
         FilterField.Enum("assignmentMethodSeverity", Severities),
         FilterField.Enum("pastGovernanceDecisionsSeverity", Severities),
         FilterField.Enum("usageHistorySeverity", Severities),
-        FilterField.String("governanceLabel"));
+        FilterField.Text("governanceLabel"));
 
     public static OrderBySchema Sorts { get; } = new(new OrderBy("priority", SortDirection.Desc), "priority", "lastAccess", "accessFrequency");
 
-    public static FieldValue? Resolve(AccessItem item, string field) => field switch
+    public static FieldValue? Resolve(AccessItem item, string field)
     {
-        "name" => FieldValue.Text(item.Label),
-        "governanceLabel" => FieldValue.Texts(item.GovernanceLabels),
-        _ => RiskFields.Resolve(item.Risk, field),
-    };
+        ArgumentNullException.ThrowIfNull(item);
+        return field switch
+        {
+            "name" => FieldValue.Text(item.Label),
+            "governanceLabel" => FieldValue.Texts(item.GovernanceLabels),
+            _ => RiskFields.Resolve(item.Risk, field),
+        };
+    }
 
-    public static RowOrder<AccessItem> Order(OrderBy orderBy) => new(orderBy, orderBy.Field switch
+    public static RowOrder<AccessItem> Order(OrderBy orderBy)
     {
-        "lastAccess" => i => SortKey.Of(i.LastAccess),
-        "accessFrequency" => i => SortKey.Of((decimal)i.ApplicationUsage),
-        _ => i => SortKey.Of((decimal)RiskFields.Priority(i.Risk)),
-    }, i => i.Id);
+        ArgumentNullException.ThrowIfNull(orderBy);
+        return new(orderBy, orderBy.Field switch
+        {
+            "lastAccess" => i => SortKey.Of(i.LastAccess),
+            "accessFrequency" => i => SortKey.Of((decimal)i.ApplicationUsage),
+            _ => i => SortKey.Of((decimal)RiskFields.Priority(i.Risk)),
+        }, i => i.Id);
+    }
 }
 
 /// <summary>
@@ -45,27 +53,34 @@ public static class AccessItemListQuery
 public static class SubAccessItemListQuery
 {
     public static FilterSchema Filters { get; } = new(
-        FilterField.String("name"),
+        FilterField.Text("name"),
         FilterField.Enum("resourceType", SubAccessTypes.Group, SubAccessTypes.Entitlement),
         FilterField.Enum("priority", AccessItemListQuery.Severities),
         FilterField.Enum("sodConflictSeverity", AccessItemListQuery.Severities),
         FilterField.Enum("assignmentMethodSeverity", AccessItemListQuery.Severities),
         FilterField.Enum("pastGovernanceDecisionsSeverity", AccessItemListQuery.Severities),
         FilterField.Enum("usageHistorySeverity", AccessItemListQuery.Severities),
-        FilterField.String("governanceLabel"));
+        FilterField.Text("governanceLabel"));
 
     public static OrderBySchema Sorts { get; } = new(new OrderBy("priority", SortDirection.Desc), "priority");
 
-    public static FieldValue? Resolve(SubAccessItem item, AccessItem? parent, string field) => field switch
+    public static FieldValue? Resolve(SubAccessItem item, AccessItem? parent, string field)
     {
-        "name" => FieldValue.Text(item.Name),
-        "resourceType" => FieldValue.Text(item.Type),
-        "governanceLabel" => FieldValue.Texts(GovernanceLabels(item, parent)),
-        _ => RiskFields.Resolve(item.Risk, field),
-    };
+        ArgumentNullException.ThrowIfNull(item);
+        return field switch
+        {
+            "name" => FieldValue.Text(item.Name),
+            "resourceType" => FieldValue.Text(item.Type),
+            "governanceLabel" => FieldValue.Texts(GovernanceLabels(item, parent)),
+            _ => RiskFields.Resolve(item.Risk, field),
+        };
+    }
 
-    public static IReadOnlyList<string> GovernanceLabels(SubAccessItem item, AccessItem? parent) =>
-        item.EntitlementInfo?.GovernanceLabels ?? parent?.GovernanceLabels ?? [];
+    public static IReadOnlyList<string> GovernanceLabels(SubAccessItem item, AccessItem? parent)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.EntitlementInfo?.GovernanceLabels ?? parent?.GovernanceLabels ?? [];
+    }
 
     public static RowOrder<SubAccessItem> Order(OrderBy orderBy) =>
         new(orderBy, s => SortKey.Of((decimal)RiskFields.Priority(s.Risk)), s => s.Id);

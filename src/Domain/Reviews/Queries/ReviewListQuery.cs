@@ -9,29 +9,38 @@ namespace AccessReviewFunctions.Domain.Reviews.Queries;
 public static class ReviewListQuery
 {
     public static FilterSchema Filters { get; } = new(
-        FilterField.String("name"),
+        FilterField.Text("name"),
         FilterField.Enum("status", Enum.GetNames<ReviewStatus>()),
-        FilterField.String("reviewer.name"),
+        FilterField.Text("reviewer.name"),
         FilterField.Date("created"));
 
     public static OrderBySchema Sorts { get; } = new(new OrderBy("created", SortDirection.Asc), "created", "name", "endTime", "status", "id");
 
     /// <summary>The row's value of a filter field; <paramref name="reviewerNames"/> gives the reviewers' display names.</summary>
-    public static FieldValue? Resolve(ReviewSnapshot review, string field, Func<ReviewSnapshot, IEnumerable<string>> reviewerNames) => field switch
+    public static FieldValue? Resolve(ReviewSnapshot review, string field, Func<ReviewSnapshot, IEnumerable<string>> reviewerNames)
     {
-        "name" => FieldValue.Text(review.Name),
-        "status" => FieldValue.Text(review.Status.ToString()),
-        "reviewer.name" => FieldValue.Texts(reviewerNames(review)),
-        "created" => FieldValue.Date(review.Created),
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(reviewerNames);
+        return field switch
+        {
+            "name" => FieldValue.Text(review.Name),
+            "status" => FieldValue.Text(review.Status.ToString()),
+            "reviewer.name" => FieldValue.Texts(reviewerNames(review)),
+            "created" => FieldValue.Date(review.Created),
+            _ => null,
+        };
+    }
 
-    public static RowOrder<ReviewSnapshot> Order(OrderBy orderBy) => new(orderBy, orderBy.Field switch
+    public static RowOrder<ReviewSnapshot> Order(OrderBy orderBy)
     {
-        "name" => r => SortKey.Of(r.Name),
-        "endTime" => r => SortKey.Of(r.EndTime),
-        "status" => r => SortKey.Of(r.Status.ToString()),
-        "id" => r => SortKey.Of(r.Id),
-        _ => r => SortKey.Of(r.Created),
-    }, r => r.Id);
+        ArgumentNullException.ThrowIfNull(orderBy);
+        return new(orderBy, orderBy.Field switch
+        {
+            "name" => r => SortKey.Of(r.Name),
+            "endTime" => r => SortKey.Of(r.EndTime),
+            "status" => r => SortKey.Of(r.Status.ToString()),
+            "id" => r => SortKey.Of(r.Id),
+            _ => r => SortKey.Of(r.Created),
+        }, r => r.Id);
+    }
 }

@@ -19,6 +19,7 @@ public static class AccessRisk
         HeldResources principalResources,
         DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(item);
         var resources = itsSubItems.Select(s => s.ResourceId).Append(item.AppId).ToHashSet(StringComparer.Ordinal);
         return Combine(
             UsageHistoryRule.Assess(item.AssignedDate, item.LastAccess, item.ApplicationUsage, now),
@@ -40,6 +41,8 @@ public static class AccessRisk
         HeldResources principalResources,
         DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(subItem);
+        ArgumentNullException.ThrowIfNull(parent);
         var isGroup = subItem.Type == SubAccessTypes.Group;
         var assignment = isGroup ? nameof(AssignmentType.GROUP) : subItem.EntitlementInfo?.AssignmentType;
         var subject = isGroup ? "group" : subItem.EntitlementInfo?.Type == SubAccessTypes.EntitlementBundle ? "bundle" : "entitlement";

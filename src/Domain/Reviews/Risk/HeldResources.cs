@@ -9,6 +9,4 @@ public sealed class HeldResources(IReadOnlyDictionary<string, string> names)
     public string NameOf(string resourceId) => names.GetValueOrDefault(resourceId, resourceId);
 
     public static HeldResources Of(IEnumerable<string> ids) => new(ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => id, StringComparer.Ordinal));
-
-    public static implicit operator HeldResources(HashSet<string> ids) => Of(ids);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AccessReviewFunctions.Domain.Reviews.Access;
 
@@ -15,6 +16,7 @@ public static class RiskSummary
     /// </summary>
     public static string For(RiskAssessment assessment, string subjectKind)
     {
+        ArgumentNullException.ThrowIfNull(assessment);
         if (subjectKind is not ("app" or "access"))
         {
             throw new ArgumentException("subjectKind must be \"app\" or \"access\"", nameof(subjectKind));
@@ -27,11 +29,11 @@ public static class RiskSummary
             return text.Append("No risk factors above low were found.\n").ToString();
         }
 
-        text.Append($"The reasons why this {subjectKind} was assigned priority of {Title(priority)} include:\n");
+        text.Append(CultureInfo.InvariantCulture, $"The reasons why this {subjectKind} was assigned priority of {Title(priority)} include:\n");
         var number = 1;
         foreach (var anomaly in assessment.Anomalies.Where(a => a.Severity == priority))
         {
-            text.Append($"{number++}. {Label(anomaly.Type)} ({anomaly.Severity}): {anomaly.Subtext.Render()}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{number++}. {Label(anomaly.Type)} ({anomaly.Severity}): {anomaly.Subtext.Render()}\n");
         }
 
         return text.ToString();
@@ -66,7 +68,7 @@ public static class RiskSummary
         {
             var (item, risk) = top[i];
             var factors = risk.Anomalies.Where(a => a.Severity == risk.Priority).Select(a => Label(a.Type)).Distinct();
-            text.Append($"{i + 1}. {item.Label} ({risk.Priority}): {string.Join(", ", factors)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {item.Label} ({risk.Priority}): {string.Join(", ", factors)}\n");
         }
 
         return text.ToString();

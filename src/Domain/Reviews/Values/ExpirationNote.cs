@@ -12,6 +12,7 @@ public sealed record ExpirationNote
     /// <summary>The note; null when blank, or with the broken rule added to <paramref name="problems"/>.</summary>
     public static ExpirationNote? From(string? text, ICollection<Violation> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         var trimmed = text?.Trim() ?? string.Empty;
         if (text is { Length: > ReviewLimits.MaxCommentLength })
         {

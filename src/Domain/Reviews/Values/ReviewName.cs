@@ -12,6 +12,7 @@ public sealed record ReviewName
     /// <summary>The name, or null with the broken rule added to <paramref name="problems"/>.</summary>
     public static ReviewName? From(string? text, ICollection<Violation> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         var trimmed = text?.Trim() ?? string.Empty;
         Violation? problem = trimmed.Length == 0 ? new(Fields.Name, ViolationCode.Required, "is required")
             : trimmed.Length > ReviewLimits.MaxNameLength ? new(Fields.Name, ViolationCode.TooLong, $"must be at most {ReviewLimits.MaxNameLength} characters")

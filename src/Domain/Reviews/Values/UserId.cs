@@ -14,6 +14,7 @@ public sealed record UserId
     /// <summary>The id, or null with the broken rule, about <paramref name="field"/>, added to <paramref name="problems"/>.</summary>
     public static UserId? From(string? text, string field, ICollection<Violation> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         Violation? problem = string.IsNullOrWhiteSpace(text) ? new(field, ViolationCode.Required, "is required")
             : text.Length > MaxLength || text.Any(char.IsControl) ? new(field, ViolationCode.Malformed, $"not a user id: at most {MaxLength} printable characters")
             : null;

@@ -1,6 +1,6 @@
 namespace AccessReviewFunctions.Functions.Okta.Accesses;
 
-public sealed record AccessItemDto(
+internal sealed record AccessItemDto(
     string Id,
     string Type,
     string Name,
@@ -16,7 +16,7 @@ public sealed record AccessItemDto(
     bool? Automatic,
     string? Note);
 
-public sealed record AppInfoDto(
+internal sealed record AppInfoDto(
     string Id,
     string Name,
     string Label,
@@ -26,9 +26,9 @@ public sealed record AppInfoDto(
     DateTimeOffset? LastAccess,
     IReadOnlyList<EntitlementDto>? ActiveEntitlements);
 
-public sealed record EntitlementDto(string Id, string Name, string? Description);
+internal sealed record EntitlementDto(string Id, string Name, string? Description);
 
-public sealed record SubAccessItemDto(
+internal sealed record SubAccessItemDto(
     string Id,
     string Name,
     string Type,
@@ -44,7 +44,7 @@ public sealed record SubAccessItemDto(
     bool? Automatic,
     string? Note);
 
-public sealed record EntitlementInfoDto(
+internal sealed record EntitlementInfoDto(
     string Type,
     string? Description,
     string? EntitlementDescription,
@@ -53,10 +53,10 @@ public sealed record EntitlementInfoDto(
     IReadOnlyList<EntitlementDto> Entitlements,
     IReadOnlyList<string> GovernanceLabels);
 
-public sealed record AnomalyDto(string Type, string Severity, SubtextDto Subtext);
+internal sealed record AnomalyDto(string Type, string Severity, SubtextDto Subtext);
 
-public sealed record SubtextDto(string Message, IReadOnlyList<AnomalyArgDto>? Args);
+internal sealed record SubtextDto(string Message, IReadOnlyList<AnomalyArgDto>? Args);
 
-public sealed record AnomalyArgDto(string Value, string Type);
+internal sealed record AnomalyArgDto(string Value, string Type);
 
-public sealed record ItemActionRequest(string? Type);
+internal sealed record ItemActionRequest(string? Type);

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AccessReviewFunctions.Functions.Okta.Lists;
 
-public sealed record LinkDto(string Href, LinkHints Hints);
+internal sealed record LinkDto(string Href, LinkHints Hints);
 
-public sealed record LinkHints(IReadOnlyList<string> Allow);
+internal sealed record LinkHints(IReadOnlyList<string> Allow);
 
 /// <summary>The one builder of links: <c>_links</c> entries with their allowed methods, and RFC 8288 <c>Link</c> headers.</summary>
 internal static class OktaLinks

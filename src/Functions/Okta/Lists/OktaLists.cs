@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AccessReviewFunctions.Functions.Okta.Lists;
 
-public sealed record ListDto<T>(IReadOnlyList<T> Data, IReadOnlyDictionary<string, LinkDto> _links);
+internal sealed record ListDto<T>(IReadOnlyList<T> Data, IReadOnlyDictionary<string, LinkDto> _links);
 
 /// <summary>
 /// The one way a page of a list answers: self and, when more rows remain, next, as <c>Link</c> headers; the

@@ -23,15 +23,15 @@ internal sealed record SystemLogQuery(
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
 
     public static readonly FilterSchema Schema = new(
-        FilterField.String("eventType"),
-        FilterField.String("uuid"),
+        FilterField.Text("eventType"),
+        FilterField.Text("uuid"),
         FilterField.Enum("severity", AuditTypes.Info, AuditTypes.Warn),
-        FilterField.String("actor.id"),
+        FilterField.Text("actor.id"),
         FilterField.Enum("actor.type", AuditTypes.User, AuditTypes.SystemPrincipal),
-        FilterField.String("target.id"),
-        FilterField.String("target.type"),
+        FilterField.Text("target.id"),
+        FilterField.Text("target.type"),
         FilterField.Enum("outcome.result", AuditTypes.Success, AuditTypes.Failure),
-        FilterField.String("transaction.id"));
+        FilterField.Text("transaction.id"));
 
     public static SystemLogQuery Parse(IQueryCollection query, DateTimeOffset now)
     {

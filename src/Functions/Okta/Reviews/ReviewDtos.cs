@@ -2,7 +2,7 @@ using AccessReviewFunctions.Functions.Okta.Lists;
 
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
 
-public sealed record CreateReviewRequest(
+internal sealed record CreateReviewRequest(
     string? PrincipalId,
     string? Name,
     ReviewerSettingsDto? ReviewerSettings,
@@ -11,7 +11,7 @@ public sealed record CreateReviewRequest(
     string? ExpirationNote = null,
     bool? AutoComplete = null);
 
-public sealed record PatchReviewRequest(
+internal sealed record PatchReviewRequest(
     string? Name,
     DateTimeOffset? EndTime,
     ReviewerSettingsDto? ReviewerSettings,
@@ -19,13 +19,13 @@ public sealed record PatchReviewRequest(
     string? ExpirationNote = null,
     bool? AutoComplete = null);
 
-public sealed record ReviewerSettingsDto(string? Type, UserSettingsDto? UserSettings);
+internal sealed record ReviewerSettingsDto(string? Type, UserSettingsDto? UserSettings);
 
-public sealed record UserSettingsDto(IReadOnlyList<string>? IncludedUserIds, IReadOnlyList<UserProfileDto>? IncludedUserProfiles = null);
+internal sealed record UserSettingsDto(IReadOnlyList<string>? IncludedUserIds, IReadOnlyList<UserProfileDto>? IncludedUserProfiles = null);
 
-public sealed record UserProfileDto(string Id, string Email, string FirstName, string LastName, string Login, string Status);
+internal sealed record UserProfileDto(string Id, string Email, string FirstName, string LastName, string Login, string Status);
 
-public sealed record ReviewDto(
+internal sealed record ReviewDto(
     string Id,
     string Status,
     string Name,
@@ -41,17 +41,17 @@ public sealed record ReviewDto(
     bool AutoComplete,
     IReadOnlyDictionary<string, LinkDto> _links);
 
-public sealed record HistoryEntryDto(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, UserProfileDto? PrincipalProfile);
+internal sealed record HistoryEntryDto(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, UserProfileDto? PrincipalProfile);
 
-public sealed record ActionRequest(string? ActionType);
+internal sealed record ActionRequest(string? ActionType);
 
-public sealed record ActionDto(string ActionType);
+internal sealed record ActionDto(string ActionType);
 
-public sealed record CommentRequest(string? Comment);
+internal sealed record CommentRequest(string? Comment);
 
-public sealed record ReviewStatsDto(int ActiveCount, int PendingCount, int ErrorCount, int ClosedCount);
+internal sealed record ReviewStatsDto(int ActiveCount, int PendingCount, int ErrorCount, int ClosedCount);
 
-public sealed record PrincipalDetailsDto(
+internal sealed record PrincipalDetailsDto(
     string Id,
     string Email,
     string FirstName,
@@ -70,10 +70,10 @@ public sealed record PrincipalDetailsDto(
     string LastUpdatedBy,
     IReadOnlyDictionary<string, LinkDto> _links);
 
-public sealed record LocationDto(string? City, string? State, string? Country);
+internal sealed record LocationDto(string? City, string? State, string? Country);
 
-public sealed record LastLoginInfoDto(DateTimeOffset Date, LocationDto Location);
+internal sealed record LastLoginInfoDto(DateTimeOffset Date, LocationDto Location);
 
-public sealed record AdminRoleDto(string RoleId, string RoleName);
+internal sealed record AdminRoleDto(string RoleId, string RoleName);
 
-public sealed record SummaryDto(string Message);
+internal sealed record SummaryDto(string Message);

@@ -1,4 +1,4 @@
 namespace AccessReviewFunctions.Functions.Reviews;
 
 /// <summary>A stored line of a review's history.</summary>
-public sealed record HistoryEntry(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, string? ActorId);
+internal sealed record HistoryEntry(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, string? ActorId);

@@ -7,7 +7,7 @@ namespace AccessReviewFunctions.Functions.Reviews;
 /// Every closed review's decisions per principal and resource: the past governance decisions that later reviews
 /// of the same principal weigh.
 /// </summary>
-public interface IDecisionLog
+internal interface IDecisionLog
 {
     Task RecordAsync(string principalId, string reviewId, IEnumerable<(string ResourceId, ItemDecision Decision)> decisions, CancellationToken cancellationToken);
 

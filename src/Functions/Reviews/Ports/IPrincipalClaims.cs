@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Reviews;
 
 /// <summary>Serialises the creation of reviews for one principal, so the open-review limit holds under concurrent creates.</summary>
-public interface IPrincipalClaims
+internal interface IPrincipalClaims
 {
     /// <summary>
     /// Counts the principal's open reviews, lets <paramref name="decide"/> rule on the new one (it throws to refuse),

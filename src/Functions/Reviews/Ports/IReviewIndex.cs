@@ -3,7 +3,7 @@ using AccessReviewFunctions.Domain.Reviews;
 namespace AccessReviewFunctions.Functions.Reviews;
 
 /// <summary>Which reviews exist and who reviews them: the index behind the list routes and the sweeper.</summary>
-public interface IReviewIndex
+internal interface IReviewIndex
 {
     Task AddReviewersAsync(string reviewId, IEnumerable<string> reviewerIds, CancellationToken cancellationToken);
 

@@ -4,13 +4,13 @@ using AccessReviewFunctions.Domain.Reviews.Access;
 namespace AccessReviewFunctions.Functions.Reviews;
 
 /// <summary>A stored review and the ETag of its header: every item row changes with the header, so the ETag versions them too.</summary>
-public sealed record LoadedReview(SecurityAccessReview Review, string ETag);
+internal sealed record LoadedReview(SecurityAccessReview Review, string ETag);
 
 /// <summary>
 /// A review's partition, read side: the header, and the rows that hang off it, as stored (readers see them through
 /// the review's pending decisions, <see cref="SecurityAccessReview.View"/>). Changes go through <see cref="ReviewUpdater"/>.
 /// </summary>
-public interface IReviewStore
+internal interface IReviewStore
 {
     Task<LoadedReview?> GetAsync(string reviewId, CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ using AccessReviewFunctions.Functions.Runtime;
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 
 /// <summary>What one step decided: the events it caused, the item rows it writes and the messages to send once they are stored.</summary>
-public sealed record ReviewChange(IReadOnlyList<ReviewEvent> Events, IReadOnlyList<OutgoingMessage> Outbox, AccessRows? Rows = null)
+internal sealed record ReviewChange(IReadOnlyList<ReviewEvent> Events, IReadOnlyList<OutgoingMessage> Outbox, AccessRows? Rows = null)
 {
     public AccessRows Written => Rows ?? AccessRows.None;
 

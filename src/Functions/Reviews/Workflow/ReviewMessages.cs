@@ -2,7 +2,7 @@ using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 
-public static class ReviewQueues
+internal static class ReviewQueues
 {
     /// <summary>Lifecycle events and timers: small, fast handlers.</summary>
     public const string Control = "review-control";
@@ -12,7 +12,7 @@ public static class ReviewQueues
 }
 
 /// <summary>Activity: snapshot the principal's access into the review, then activate it.</summary>
-public sealed record GatherAccess(string ReviewId) : IWorkflowMessage
+internal sealed record GatherAccess(string ReviewId) : IWorkflowMessage
 {
     public string MessageId => $"{ReviewId}.gather";
 }
@@ -21,7 +21,7 @@ public sealed record GatherAccess(string ReviewId) : IWorkflowMessage
 /// Durable timer for the review's end time. Storage queues delay a message at most 7 days, so a longer timer
 /// arrives early and re-arms itself (Hop + 1) until its due time.
 /// </summary>
-public sealed record ReviewEndTimer(string ReviewId, DateTimeOffset DueAt, int Hop = 0) : IWorkflowMessage
+internal sealed record ReviewEndTimer(string ReviewId, DateTimeOffset DueAt, int Hop = 0) : IWorkflowMessage
 {
     public string MessageId => $"{ReviewId}.end.{DueAt.UtcTicks}.{Hop}";
 }
@@ -30,13 +30,13 @@ public sealed record ReviewEndTimer(string ReviewId, DateTimeOffset DueAt, int H
 /// Activity: write the rows of the review's pending decisions (automatic rejections, restore-all, large cascades),
 /// step by step. Applying is idempotent, so the message is not deduplicated: each one applies whatever is pending.
 /// </summary>
-public sealed record ApplyPendingDecisions(string ReviewId) : IWorkflowMessage
+internal sealed record ApplyPendingDecisions(string ReviewId) : IWorkflowMessage
 {
     public string MessageId => $"{ReviewId}.apply";
 }
 
 /// <summary>Activity: copy a closed review's decisions into the principal's decision log, read by later reviews.</summary>
-public sealed record RecordDecisions(string ReviewId) : IWorkflowMessage
+internal sealed record RecordDecisions(string ReviewId) : IWorkflowMessage
 {
     public string MessageId => $"{ReviewId}.record";
 }

@@ -9,7 +9,7 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 /// The workflow's decisions: given the review, the message and the time, which transition and which messages follow.
 /// Deterministic and free of I/O; null means "nothing to do".
 /// </summary>
-public static class ReviewSteps
+internal static class ReviewSteps
 {
     public static IReadOnlyList<OutgoingMessage> AfterCreate(SecurityAccessReview review) =>
     [

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
 /// <summary>The rows the runtime owns in every partition: the header (state, ETag), the outbox and processed message ids.</summary>
-public static class DurableRows
+internal static class DurableRows
 {
     public const string Header = "header";
     public const string OutboxPrefix = "outbox:";

@@ -1,13 +1,13 @@
 namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
 /// <summary>A kind of durable state: the table whose partitions hold one instance each.</summary>
-public interface IDurableSchema
+internal interface IDurableSchema
 {
     string Table { get; }
 }
 
 /// <summary>How one kind of durable state is kept in its partition's header row.</summary>
-public interface IPartitionSchema<TState> : IDurableSchema
+internal interface IPartitionSchema<TState> : IDurableSchema
 {
     /// <summary>The partition key: the instance's id.</summary>
     string Id(TState state);
@@ -19,13 +19,13 @@ public interface IPartitionSchema<TState> : IDurableSchema
 }
 
 /// <summary>A state and its header's ETag; Committed when the step that returned it wrote it.</summary>
-public sealed record Durable<TState>(TState State, string ETag, bool Committed = false);
+internal sealed record Durable<TState>(TState State, string ETag, bool Committed = false);
 
 /// <summary>What one step decided: the new state, the other rows it writes with it, and the messages it causes.</summary>
-public sealed record DurableChange<TState>(TState State, IReadOnlyList<RowChange> Rows, IReadOnlyList<OutgoingMessage> Outbox);
+internal sealed record DurableChange<TState>(TState State, IReadOnlyList<RowChange> Rows, IReadOnlyList<OutgoingMessage> Outbox);
 
 /// <summary>The message that would cause this commit was already processed: the commit is a duplicate.</summary>
-public sealed class DuplicateMessageException(string messageId)
+internal sealed class DuplicateMessageException(string messageId)
     : Exception($"Message {messageId} was already processed")
 {
 }

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
 /// <summary>One table of partitions: the storage port the durable runtime needs.</summary>
-public interface IPartitionStore
+internal interface IPartitionStore
 {
     Task<Row?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken);
 
@@ -25,7 +25,7 @@ public interface IPartitionStore
 }
 
 /// <summary>Partition stores by logical table name (before the storage prefix).</summary>
-public interface IPartitionStores
+internal interface IPartitionStores
 {
     IPartitionStore Table(string name);
 }

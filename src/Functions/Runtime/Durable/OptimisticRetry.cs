@@ -4,7 +4,7 @@ using Polly.Retry;
 namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
 /// <summary>Another writer changed the row since it was read (ETag mismatch): read again and retry.</summary>
-public sealed class ConcurrencyException(string what)
+internal sealed class ConcurrencyException(string what)
     : Exception($"{what} was changed by someone else")
 {
 }
@@ -13,7 +13,7 @@ public sealed class ConcurrencyException(string what)
 /// The one retry loop of read-decide-write under an ETag: on a <see cref="ConcurrencyException"/> the whole attempt
 /// runs again, after a short jittered exponential delay, up to 20 attempts.
 /// </summary>
-public static class OptimisticRetry
+internal static class OptimisticRetry
 {
     public const int MaxAttempts = 20;
 

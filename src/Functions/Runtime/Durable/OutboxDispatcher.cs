@@ -4,7 +4,7 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 /// Sends a partition's outbox rows to their queues, then deletes them. A crash between the send and the delete
 /// sends the message again; its receiver drops the duplicate by its processed-message id.
 /// </summary>
-public interface IOutboxDispatcher
+internal interface IOutboxDispatcher
 {
     Task DispatchAsync(string table, string partitionKey, CancellationToken cancellationToken);
 

@@ -4,7 +4,7 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 /// A table row without storage types: its keys, its columns (string, bool, int, long, double or DateTimeOffset)
 /// and, when it was read, its ETag.
 /// </summary>
-public sealed record Row(string PartitionKey, string RowKey, IReadOnlyDictionary<string, object?> Columns, string? ETag = null)
+internal sealed record Row(string PartitionKey, string RowKey, IReadOnlyDictionary<string, object?> Columns, string? ETag = null)
 {
     public static Row Of(string partitionKey, string rowKey, params (string Name, object? Value)[] columns) =>
         new(partitionKey, rowKey, columns.Where(c => c.Value is not null).ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal));
@@ -17,27 +17,20 @@ public sealed record Row(string PartitionKey, string RowKey, IReadOnlyDictionary
         DateTime value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)),
         _ => null,
     };
-
-    public int? Int(string column) => Columns.GetValueOrDefault(column) switch
-    {
-        int value => value,
-        long value => (int)value,
-        _ => null,
-    };
 }
 
 /// <summary>How a row is written: Insert fails when it exists; Replace only while the row still has the read ETag.</summary>
-public enum RowWrite
+internal enum RowWrite
 {
     Insert,
     Upsert,
     Replace,
 }
 
-public sealed record RowChange(Row Row, RowWrite Write);
+internal sealed record RowChange(Row Row, RowWrite Write);
 
 /// <summary>An atomic write was refused: a row changed since it was read (412), or a row to insert exists (409).</summary>
-public sealed class WriteConflictException(bool preconditionFailed, Exception? inner = null)
+internal sealed class WriteConflictException(bool preconditionFailed, Exception? inner = null)
     : Exception(preconditionFailed ? "A row changed since it was read" : "A row to insert already exists", inner)
 {
     public bool PreconditionFailed { get; } = preconditionFailed;

@@ -14,21 +14,27 @@ internal sealed class BlobLeaseStore(StorageResources resources) : ILeaseStore
     public async Task<string?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {
         var blob = await BlobAsync(name, cancellationToken);
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
-            {
-                var lease = await blob.GetBlobLeaseClient().AcquireAsync(duration, cancellationToken: cancellationToken);
-                return lease.Value.LeaseId;
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                return null;
-            }
-            catch (RequestFailedException e) when (e.Status == 404 && attempt == 0)
-            {
-                await CreateAsync(blob, cancellationToken);
-            }
+            return await AcquireAsync(blob, duration, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            await CreateAsync(blob, cancellationToken);
+            return await AcquireAsync(blob, duration, cancellationToken);
+        }
+    }
+
+    /// <summary>The lease id; null when another holder has the lease (409).</summary>
+    private static async Task<string?> AcquireAsync(BlobClient blob, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await blob.GetBlobLeaseClient().AcquireAsync(duration, cancellationToken: cancellationToken)).Value.LeaseId;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
         }
     }
 

@@ -65,7 +65,7 @@ internal sealed class TablePrincipalClaims(StorageResources resources, TimeProvi
         return open;
     }
 
-    private static IReadOnlyList<Claim> Read(TableEntity? row) => row is null ? [] : ReviewJson.Read<List<Claim>>(row.GetString(ReviewRows.Json));
+    private static List<Claim> Read(TableEntity? row) => row is null ? [] : ReviewJson.Read<List<Claim>>(row.GetString(ReviewRows.Json));
 
     private sealed record Claim(string ReviewId, DateTimeOffset ClaimedAt);
 }
