@@ -12,6 +12,7 @@ internal sealed partial class QueueListener(
     IQueueTransport queues,
     QueueWakeUp wakeUp,
     MessageProcessor processor,
+    RuntimeActivity activity,
     IOptions<QueueOptions> queueOptions,
     IOptions<RuntimeOptions> runtimeOptions,
     ILogger<QueueListener> logger) : BackgroundService
@@ -32,6 +33,7 @@ internal sealed partial class QueueListener(
         var lease = runtimeOptions.Value.MessageLease;
         var running = new HashSet<Task>();
         var poll = QueueOptions.MinPollingInterval;
+        activity.ListenerStarted(queueName);
         LogStarted(queueName, options.BatchSize, options.EffectiveNewBatchThreshold);
         try
         {
@@ -39,11 +41,13 @@ internal sealed partial class QueueListener(
             {
                 if (Volatile.Read(ref inFlight) > options.EffectiveNewBatchThreshold)
                 {
+                    activity.WaitingForCapacity(queueName);
                     await completed.WaitAsync(stoppingToken);
                     continue;
                 }
 
                 IReadOnlyList<ReceivedMessage> batch;
+                var pollNumber = activity.PollStarted(queueName);
                 try
                 {
                     batch = await queues.ReceiveAsync(queueName, options.BatchSize, lease, stoppingToken);
@@ -57,6 +61,7 @@ internal sealed partial class QueueListener(
 
                 if (batch.Count == 0)
                 {
+                    activity.PolledEmpty(queueName, pollNumber, idle: Volatile.Read(ref inFlight) == 0);
                     await wakeUp.WaitAsync(queueName, poll, stoppingToken);
                     poll = poll * 2 > options.MaxPollingInterval ? options.MaxPollingInterval : poll * 2;
                     continue;
@@ -64,6 +69,7 @@ internal sealed partial class QueueListener(
 
                 poll = QueueOptions.MinPollingInterval;
                 running.RemoveWhere(t => t.IsCompleted);
+                activity.Received(queueName, batch.Count);
                 foreach (var message in batch)
                 {
                     Interlocked.Increment(ref inFlight);
@@ -101,6 +107,7 @@ internal sealed partial class QueueListener(
         }
         finally
         {
+            activity.HandlerCompleted(queueName);
             Interlocked.Decrement(ref inFlight);
             completed.Release();
         }
