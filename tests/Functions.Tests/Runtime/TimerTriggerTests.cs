@@ -15,12 +15,11 @@ public sealed class TimerTriggerTests
         await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(59));
-        await Task.Delay(300);
+        Assert.Equal(new TimerActivity(0, At("10:00:00")), await ParkedAsync(host, "counting"));
         Assert.Equal(0, job.Runs);
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.WaitAsync(() => job.Runs == 1);
-        await Task.Delay(300);
+        Assert.Equal(new TimerActivity(1, At("11:00:00")), await ParkedAsync(host, "counting"));
         Assert.Equal(1, job.Runs);
     }
 
@@ -32,11 +31,11 @@ public sealed class TimerTriggerTests
         job.FailNext = true;
 
         host.Clock.Advance(TimeSpan.FromMinutes(10));
-        await Eventually.WaitAsync(() => job.Runs == 1);
-        await Task.Delay(200);
+        Assert.Equal(new TimerActivity(1, At("09:20:00")), await ParkedAsync(host, "counting"));
         host.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        await Eventually.WaitAsync(() => job.Runs == 2);
+        Assert.Equal(new TimerActivity(2, At("09:30:00")), await ParkedAsync(host, "counting"));
+        Assert.Equal(2, job.Runs);
     }
 
     [Fact]
@@ -50,8 +49,7 @@ public sealed class TimerTriggerTests
         host.Clock.Advance(TimeSpan.FromMinutes(11));
         job.Release();
 
-        await Eventually.WaitAsync(() => job.Runs == 2);
-        await Task.Delay(300);
+        Assert.Equal(new TimerActivity(2, At("09:13:00")), await ParkedAsync(host, "blocking"));
         Assert.Equal(2, job.Runs);
     }
 
@@ -159,6 +157,13 @@ public sealed class TimerTriggerTests
         Assert.False(ran);
         Assert.Equal(0, job.Runs);
     }
+
+    /// <summary>The job's trigger once it waits for a time the clock has not reached: until the clock moves, nothing runs.</summary>
+    private static Task<TimerActivity> ParkedAsync(RuntimeHost host, string job) =>
+        Eventually.GetAsync(
+            () => Task.FromResult(host.Services.Activity().Timer(job)),
+            t => t.WaitingUntil > host.Clock.GetUtcNow(),
+            what: $"timer job {job} to wait for its next tick");
 
     private static DateTimeOffset At(string time) =>
         new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero) + TimeSpan.Parse(time, CultureInfo.InvariantCulture);
