@@ -108,11 +108,11 @@ public sealed class TimerTriggerTests
         await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(10));
-        await Eventually.WaitAsync(() => job.Runs == 1);
+        Assert.Equal(new TimerActivity(1, At("09:20:00")), await ParkedAsync(host, "counting"));
         host.Clock.Advance(TimeSpan.FromMinutes(15));
-        await Eventually.WaitAsync(() => job.Runs == 2);
+        Assert.Equal(new TimerActivity(2, At("09:35:00")), await ParkedAsync(host, "counting"));
         host.Clock.Advance(TimeSpan.FromMinutes(10));
-        await Eventually.WaitAsync(() => job.Runs == 3);
+        Assert.Equal(new TimerActivity(3, At("09:45:00")), await ParkedAsync(host, "counting"));
 
         Assert.Equal([At("09:10:00"), At("09:25:00"), At("09:35:00")], job.FiredAt);
     }
