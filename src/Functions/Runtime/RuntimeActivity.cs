@@ -11,11 +11,8 @@ public sealed class RuntimeActivity
     private readonly ConcurrentDictionary<string, QueueCounters> queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimerActivity> timers = new(StringComparer.Ordinal);
 
-    /// <summary>The queues a listener of this instance polls (logical names).</summary>
+    /// <summary>The queues whose listener in this instance has started (logical names).</summary>
     public IReadOnlyCollection<string> Queues => [.. queues.Keys];
-
-    /// <summary>The timer jobs this instance schedules.</summary>
-    public IReadOnlyCollection<string> TimerJobs => [.. timers.Keys];
 
     public QueueActivity Queue(string queue) => queues.TryGetValue(queue, out var counters) ? counters.Read() : new QueueActivity(0, 0, 0, 0, 0);
 
