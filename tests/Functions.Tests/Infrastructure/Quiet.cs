@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
@@ -17,31 +18,35 @@ public static class Quiet
     {
         var activity = services.Activity();
         var clock = services.GetRequiredService<TimeProvider>();
+        var running = services.GetRequiredService<IOptions<RuntimeOptions>>().Value.Listeners;
+        var queues = running ? services.GetRequiredService<MessageRegistry>().ListenedQueues.ToList() : [];
+        var jobs = running ? services.GetRequiredService<TimerJobRunner>().Jobs.Select(j => j.Name).ToList() : [];
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            await Eventually.WaitAsync(() => Read(activity).Values.All(q => q.InFlight == 0) && TimersWait(activity, clock), deadline - DateTime.UtcNow);
+            await Eventually.WaitAsync(() => Read(activity, queues).Values.All(q => q.InFlight == 0) && TimersWait(activity, jobs, clock), deadline - DateTime.UtcNow);
 
             // Two readings with the same runs and nothing in flight: any handler that sent a message finished before the
             // first, so a poll begun after the second sees that message.
-            var first = Read(activity);
-            var start = Read(activity);
+            var first = Read(activity, queues);
+            var start = Read(activity, queues);
             if (!start.All(q => q.Value.InFlight == 0 && (q.Value.Received, q.Value.Completed) == (first[q.Key].Received, first[q.Key].Completed)))
             {
                 continue;
             }
 
             await Eventually.WaitAsync(() => start.All(q => activity.Queue(q.Key).LastIdlePoll > q.Value.Polls), deadline - DateTime.UtcNow);
-            if (TimersWait(activity, clock) && Read(activity).All(q => q.Value.Received == start[q.Key].Received))
+            if (TimersWait(activity, jobs, clock) && Read(activity, queues).All(q => q.Value.Received == start[q.Key].Received))
             {
                 return;
             }
         }
     }
 
-    private static Dictionary<string, QueueActivity> Read(RuntimeActivity activity) =>
-        activity.Queues.ToDictionary(q => q, activity.Queue, StringComparer.Ordinal);
+    /// <summary>Every listened queue, including one whose listener has not started yet (all zeros, never idle).</summary>
+    private static Dictionary<string, QueueActivity> Read(RuntimeActivity activity, List<string> queues) =>
+        queues.ToDictionary(q => q, activity.Queue, StringComparer.Ordinal);
 
-    private static bool TimersWait(RuntimeActivity activity, TimeProvider clock) =>
-        activity.TimerJobs.All(j => activity.Timer(j).WaitingUntil is { } due && due > clock.GetUtcNow());
+    private static bool TimersWait(RuntimeActivity activity, List<string> jobs, TimeProvider clock) =>
+        jobs.All(j => activity.Timer(j).WaitingUntil is { } due && due > clock.GetUtcNow());
 }

@@ -82,9 +82,9 @@ public sealed class HostSettingsTests
 
         await factory.Services.GetRequiredService<IMessageSender>().SendAsync(new OutgoingMessage(Queue, new Ping("m1", "x")), CancellationToken.None);
 
-        // The listener returned at start without polling, so nothing can take the message later.
+        // The listener returns at start without polling, so nothing can take the message later.
         var listener = factory.Services.GetServices<IHostedService>().OfType<QueueListener>().Single(l => l.QueueName == Queue);
-        Assert.True(listener.ExecuteTask!.IsCompletedSuccessfully);
+        await listener.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Empty(factory.Services.Activity().Queues);
         Assert.Equal(0, factory.Services.Activity().Queue(Queue).Polls);
         var names = factory.Services.GetRequiredService<AccessReviewFunctions.Functions.Storage.StorageNames>();

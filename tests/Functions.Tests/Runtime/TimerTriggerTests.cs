@@ -91,11 +91,18 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_NcrontabYearly_WaitsBeyondTheLongestSingleDelay()
     {
-        var (host, job) = await StartAsync<CountingJob>("counting", "0 0 0 1 1 *");
-        await using var running = host;
+        var clock = new CountingClock(At("09:00:00"));
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>().AddSingleton<TimeProvider>(clock),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "0 0 0 1 1 *" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
 
-        host.Clock.Advance(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero) - host.Clock.GetUtcNow());
-        host.Clock.Advance(TimeSpan.FromHours(1));
+        // A timer runs a day at most: the first fires an hour before the due time, and the trigger arms another.
+        await Eventually.WaitAsync(() => clock.TimersCreated == 1);
+        clock.Advance(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero) - clock.GetUtcNow());
+        await Eventually.WaitAsync(() => clock.TimersCreated == 2);
+        Assert.Equal(0, job.Runs);
+        clock.Advance(TimeSpan.FromHours(1));
         await Eventually.WaitAsync(() => job.Runs == 1);
 
         Assert.Equal([new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)], job.FiredAt);
@@ -203,6 +210,20 @@ public sealed class TimerTriggerTests
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Counts the timers armed on it: the trigger's waits, the only timers these hosts arm on the clock.</summary>
+    private sealed class CountingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private int created;
+
+        public int TimersCreated => Volatile.Read(ref created);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref created);
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 
