@@ -28,7 +28,8 @@ public sealed class DurableGuaranteesTests
         await WaitForStatusAsync(admin, id, "ACTIVE");
 
         // Each 0.5 s hop arrives before the end time and arms the next, for the same end time.
-        var hops = await Eventually.GetAsync(() => Task.FromResult(sent.Of<ReviewEndTimer>()), t => t.Count >= 4, what: "the timer to re-arm three times");
+        await Eventually.GetAsync(() => Task.FromResult(sent.Of<ReviewEndTimer>().Count), sends => sends >= 4, what: "the timer to re-arm three times");
+        var hops = sent.Of<ReviewEndTimer>();
         Assert.Equal([0, 1, 2, 3], hops.Take(4).Select(t => t.Hop));
         Assert.All(hops, t => Assert.Equal((id, endTime), (t.ReviewId, t.DueAt)));
         Assert.Equal("ACTIVE", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
@@ -72,14 +73,14 @@ public sealed class DurableGuaranteesTests
         await WaitForStatusAsync(admin, id, "ACTIVE");
         var sender = host.Services.GetRequiredService<IMessageSender>();
         var endTime = created.GetProperty("endTime").GetDateTimeOffset();
-        var control = host.Services.Activity();
+        var activity = host.Services.Activity();
 
         // The create's timer (hop 0) delivered twice before its end time, one delivery after the other.
         for (var delivery = 1; delivery <= 2; delivery++)
         {
             await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, new ReviewEndTimer(id, endTime)), CancellationToken.None);
             await host.Services.QuietAsync();
-            Assert.Equal(delivery, control.Queue(ReviewQueues.Control).Completed);
+            Assert.Equal(delivery, activity.Queue(ReviewQueues.Control).Completed);
         }
 
         // The first delivery armed hop 1; the second found its message id processed and armed nothing.
@@ -92,7 +93,7 @@ public sealed class DurableGuaranteesTests
 
         await WaitForStatusAsync(admin, id, "CLOSED");
         await host.Services.QuietAsync();
-        Assert.Equal(4, control.Queue(ReviewQueues.Control).Completed);
+        Assert.Equal(4, activity.Queue(ReviewQueues.Control).Completed);
         Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("closed", StringComparison.Ordinal));
     }
 
