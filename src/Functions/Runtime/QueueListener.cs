@@ -13,6 +13,7 @@ internal sealed partial class QueueListener(
     IQueueTransport queues,
     QueueWakeUp wakeUp,
     MessageProcessor processor,
+    RuntimeActivity activity,
     IOptions<QueueOptions> queueOptions,
     IOptions<RuntimeOptions> runtimeOptions,
     ILogger<QueueListener> logger) : BackgroundService
@@ -34,6 +35,7 @@ internal sealed partial class QueueListener(
         var lease = runtimeOptions.Value.MessageLease;
         var running = new HashSet<Task>();
         var poll = QueueOptions.MinPollingInterval;
+        activity.ListenerStarted(queueName);
         LogStarted(queueName, options.BatchSize, options.EffectiveNewBatchThreshold);
         try
         {
@@ -41,11 +43,13 @@ internal sealed partial class QueueListener(
             {
                 if (Volatile.Read(ref inFlight) > options.EffectiveNewBatchThreshold)
                 {
+                    activity.WaitingForCapacity(queueName);
                     await completed.WaitAsync(stoppingToken);
                     continue;
                 }
 
                 IReadOnlyList<ReceivedMessage> batch;
+                var pollNumber = activity.PollStarted(queueName);
                 try
                 {
                     batch = await queues.ReceiveAsync(queueName, options.BatchSize, lease, stoppingToken);
@@ -59,6 +63,7 @@ internal sealed partial class QueueListener(
 
                 if (batch.Count == 0)
                 {
+                    activity.PolledEmpty(queueName, pollNumber, idle: Volatile.Read(ref inFlight) == 0);
                     await wakeUp.WaitAsync(queueName, poll, stoppingToken);
                     poll = poll * 2 > options.MaxPollingInterval ? options.MaxPollingInterval : poll * 2;
                     continue;
@@ -66,6 +71,7 @@ internal sealed partial class QueueListener(
 
                 poll = QueueOptions.MinPollingInterval;
                 running.RemoveWhere(t => t.IsCompleted);
+                activity.Received(queueName, batch.Count);
                 foreach (var message in batch)
                 {
                     Interlocked.Increment(ref inFlight);
@@ -104,6 +110,7 @@ internal sealed partial class QueueListener(
         }
         finally
         {
+            activity.HandlerCompleted(queueName);
             Interlocked.Decrement(ref inFlight);
             completed.Release();
         }

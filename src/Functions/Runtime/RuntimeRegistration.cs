@@ -19,6 +19,7 @@ internal static class RuntimeRegistration
             .ValidateOnStart();
         Registry(services);
         services.TryAddSingleton<QueueWakeUp>();
+        services.TryAddSingleton<RuntimeActivity>();
         services.TryAddSingleton<MessageSerializer>();
         services.TryAddSingleton<MessageProcessor>();
         services.TryAddSingleton<IMessageSender, QueueMessageSender>();

@@ -12,6 +12,7 @@ internal sealed partial class TimerTriggerService(
     TimerJobRunner runner,
     IConfiguration configuration,
     TimeProvider clock,
+    RuntimeActivity activity,
     IOptions<RuntimeOptions> runtimeOptions,
     ILogger<TimerTriggerService> logger) : BackgroundService
 {
@@ -63,8 +64,10 @@ internal sealed partial class TimerTriggerService(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                activity.TimerWaiting(job.Name, due);
                 await WaitUntilAsync(due, stoppingToken);
                 var firedAt = clock.GetUtcNow();
+                activity.TimerRunning(job.Name);
                 try
                 {
                     await runner.RunAsync(job, stoppingToken);
@@ -73,6 +76,8 @@ internal sealed partial class TimerTriggerService(
                 {
                     LogTickFailed(e, job.Name);
                 }
+
+                activity.TimerRan(job.Name);
 
                 // The next tick is the schedule's first after this one fired. A tick that came due while the job ran
                 // runs once right after it, never once per missed tick: Azure Functions' past-due behaviour.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Querying;
@@ -31,7 +30,6 @@ public class FilterFuzzTests
     {
         var random = new Random(20260522);
         var row = new Row("r", "Git", "ACTIVE", May24, 1m, ["John"], ["PCI"]);
-        var stopwatch = Stopwatch.StartNew();
         int parsed = 0, rejected = 0;
 
         for (var i = 0; i < 20_000; i++)
@@ -56,9 +54,8 @@ public class FilterFuzzTests
             }
         }
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
-        Assert.True(parsed > 200, $"only {parsed} parsed");
-        Assert.True(rejected > 500, $"only {rejected} rejected");
+        // The seed fixes the inputs, so these counts change only when what the language accepts changes.
+        Assert.Equal((384, 19_616), (parsed, rejected));
     }
 
     private static string RandomTokens(Random random)

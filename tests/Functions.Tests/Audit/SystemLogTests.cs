@@ -8,6 +8,7 @@ using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Storage.Reviews;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using AccessReviewFunctions.Functions.Tests.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
 
@@ -166,7 +167,7 @@ public sealed class SystemLogTests
 
         var id = (await CreateAsync(admin, merged)).GetProperty("id").GetString()!;
         await WaitForStatusAsync(admin, id, "ACTIVE");
-        var items = (await host.Services.AccessAsync(id)).Items;
+        var items = await AccessesApi.ItemsAsync(admin, id);
         return (admin, id, items[0].Id);
     }
 

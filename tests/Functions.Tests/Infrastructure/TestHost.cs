@@ -42,6 +42,15 @@ public sealed class TestHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The sweeper's schedule: a test of the durable timer sets it to <see cref="Never"/> so only the timer can close a review.</summary>
+    public const string SweeperSchedule = "AzureFunctionsJobHost:timers:sweeper";
+
+    /// <summary>The outbox job's schedule: a test of the dispatch on redelivery sets it to <see cref="Never"/>.</summary>
+    public const string OutboxSchedule = "AzureFunctionsJobHost:timers:outbox";
+
+    /// <summary>A schedule no test's clock reaches.</summary>
+    public const string Never = "3650.00:00:00";
+
     public FakeTimeProvider Clock { get; }
 
     public string Prefix { get; }

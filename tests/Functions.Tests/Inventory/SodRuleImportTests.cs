@@ -91,6 +91,7 @@ public sealed class SodRuleImportTests : IDisposable
     private Task<HttpResponseMessage> Post(string body) =>
         host.AsAdmin().PostAsync("/api/v1/inventory/import", new StringContent(body, Encoding.UTF8, "application/json"));
 
+    // Rules have no read route (a review shows one only where its principal holds both sides): they are read from the store.
     private IInventoryStore Store => host.Services.GetRequiredService<IInventoryStore>();
 
     public void Dispose() => host.Dispose();

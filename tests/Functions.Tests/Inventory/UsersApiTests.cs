@@ -117,6 +117,7 @@ public sealed partial class UsersApiTests : IDisposable
     {
         await ImportAsync(User(1), User(2), User(3));
 
+        // The store's batch lookup behind reviewer validation: no route returns users in the order asked.
         var found = await host.Services.GetRequiredService<IInventoryStore>().FindUsersAsync([Id(3), "00unobody", Id(1)], CancellationToken.None);
 
         Assert.Equal([Id(3), Id(1)], found.Select(u => u.Id));

@@ -13,17 +13,25 @@ namespace AccessReviewFunctions.Functions.Tests.Reviews;
 
 public sealed class DurableGuaranteesTests
 {
+    /// <summary>Only the durable timer can close a review: the sweeper, its safety net, never runs.</summary>
+    private static readonly Dictionary<string, string?> TimerOnly = new() { [TestHost.SweeperSchedule] = TestHost.Never };
+
     [Fact]
     public async Task EndTimer_ThirtyDays_ReArmsThenClosesWhenTheClockGetsThere()
     {
-        using var host = new TestHost(new Dictionary<string, string?> { ["Runtime:MaxTimerHop"] = "00:00:00.500" });
+        var sent = new SentMessages();
+        using var host = new TestHost(new Dictionary<string, string?>(TimerOnly) { ["Runtime:MaxTimerHop"] = "00:00:00.500" }, services: sent.Record);
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var endTime = host.Clock.GetUtcNow().AddDays(30);
         var id = (await CreateAsync(admin, Body(endTime: endTime.ToString("O")))).GetProperty("id").GetString()!;
         await WaitForStatusAsync(admin, id, "ACTIVE");
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Each 0.5 s hop arrives before the end time and arms the next, for the same end time.
+        await Eventually.GetAsync(() => Task.FromResult(sent.Of<ReviewEndTimer>().Count), sends => sends >= 4, what: "the timer to re-arm three times");
+        var hops = sent.Of<ReviewEndTimer>();
+        Assert.Equal([0, 1, 2, 3], hops.Take(4).Select(t => t.Hop));
+        Assert.All(hops, t => Assert.Equal((id, endTime), (t.ReviewId, t.DueAt)));
         Assert.Equal("ACTIVE", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
         host.Clock.Advance(TimeSpan.FromDays(30));
 
@@ -32,6 +40,7 @@ public sealed class DurableGuaranteesTests
         var closed = history.EnumerateArray().Last();
         Assert.Equal("closed the review: the end time was reached", closed.GetProperty("message").GetString());
         Assert.True(closed.GetProperty("systemGenerated").GetBoolean());
+        Assert.Equal(0, host.Services.Activity().Timer("sweeper").Runs);
     }
 
     [Fact]
@@ -47,32 +56,44 @@ public sealed class DurableGuaranteesTests
 
         await WaitForStatusAsync(admin, id, "CLOSED");
         host.Clock.Advance(TimeSpan.FromMinutes(2));
-        await Task.Delay(500);
+        await host.Services.QuietAsync();
+        Assert.Equal(2, host.Services.Activity().Timer("sweeper").Runs);
         Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("closed", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Redelivery_SameTimerMessageTwice_ClosesOnce()
+    public async Task Redelivery_EarlyTimerMessageTwice_ReArmsOnceThenClosesOnce()
     {
-        using var host = new TestHost();
+        var sent = new SentMessages();
+        using var host = new TestHost(TimerOnly, services: sent.Record);
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var created = await CreateAsync(admin, Body());
         var id = created.GetProperty("id").GetString()!;
         await WaitForStatusAsync(admin, id, "ACTIVE");
         var sender = host.Services.GetRequiredService<IMessageSender>();
-        var timer = new ReviewEndTimer(id, created.GetProperty("endTime").GetDateTimeOffset());
+        var endTime = created.GetProperty("endTime").GetDateTimeOffset();
+        var activity = host.Services.Activity();
 
-        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
-        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
-        await Task.Delay(1500);
+        // The create's timer (hop 0) delivered twice before its end time, one delivery after the other.
+        for (var delivery = 1; delivery <= 2; delivery++)
+        {
+            await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, new ReviewEndTimer(id, endTime)), CancellationToken.None);
+            await host.Services.QuietAsync();
+            Assert.Equal(delivery, activity.Queue(ReviewQueues.Control).Completed);
+        }
+
+        // The first delivery armed hop 1; the second found its message id processed and armed nothing.
+        Assert.Single(sent.Of<ReviewEndTimer>(), t => t.Hop == 1);
         Assert.Equal("ACTIVE", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
         host.Clock.Advance(TimeSpan.FromDays(7));
-        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
-        await sender.SendAsync(new OutgoingMessage(ReviewQueues.Control, timer), CancellationToken.None);
+        var hop = new OutgoingMessage(ReviewQueues.Control, new ReviewEndTimer(id, endTime, 1));
+        await sender.SendAsync(hop, CancellationToken.None);
+        await sender.SendAsync(hop, CancellationToken.None);
 
         await WaitForStatusAsync(admin, id, "CLOSED");
-        await Task.Delay(1500);
+        await host.Services.QuietAsync();
+        Assert.Equal(4, activity.Queue(ReviewQueues.Control).Completed);
         Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("closed", StringComparison.Ordinal));
     }
 
@@ -99,13 +120,14 @@ public sealed class DurableGuaranteesTests
     {
         var flaky = new FlakyOutbox();
         using var host = new TestHost(
-            new Dictionary<string, string?> { ["Runtime:MaxTimerHop"] = "00:00:00.500" },
+            new Dictionary<string, string?>(TimerOnly) { [TestHost.OutboxSchedule] = TestHost.Never, ["Runtime:MaxTimerHop"] = "00:00:00.500" },
             services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
         await WaitForStatusAsync(admin, id, "ACTIVE");
 
+        // A hop's commit re-arms the timer, then its dispatch fails: only the hop's redelivery can send the next hop.
         flaky.FailNext(1);
         await Eventually.GetAsync(() => Task.FromResult(flaky.Failures), f => f == 1, what: "the re-armed timer's dispatch to fail");
         host.Clock.Advance(TimeSpan.FromDays(7));
@@ -114,7 +136,7 @@ public sealed class DurableGuaranteesTests
     }
 
     [Fact]
-    public async Task Create_DispatchFailsAfterCommit_SweeperSendsTheStrandedMessages()
+    public async Task Create_DispatchFailsAfterCommit_OutboxJobSendsTheStrandedMessages()
     {
         var flaky = new FlakyOutbox();
         using var host = new TestHost(services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
@@ -123,7 +145,8 @@ public sealed class DurableGuaranteesTests
         flaky.FailNext(1);
 
         var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
-        await Task.Delay(1000);
+        await host.Services.QuietAsync();
+        Assert.Equal(0, host.Services.Activity().Queue(ReviewQueues.Work).Received);
         Assert.Equal("PENDING", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
         host.Clock.Advance(TimeSpan.FromMinutes(2));
 
@@ -167,7 +190,8 @@ public sealed class DurableGuaranteesTests
 
         // Readers see the rejections with their history from the close on; only the stored rows wait for the work item.
         Assert.Contains("automatically revoked 3 undecided access items at the end time", await HistoryAsync(admin, id));
-        Assert.All((await host.Services.AccessAsync(id)).Items, i => Assert.True(i.Revoked));
+        Assert.All(await AccessesApi.ItemsAsync(admin, id), i => Assert.True(i.Revoked));
+        // The API reads through the pending decision on the header: only the stored rows show the work item's progress.
         Assert.All((await host.Services.StoredAccessAsync(id)).Items, i => Assert.Null(i.Decision));
         host.Clock.Advance(TimeSpan.FromMinutes(11));
 

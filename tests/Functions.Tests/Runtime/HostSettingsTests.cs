@@ -2,6 +2,7 @@ using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AccessReviewFunctions.Functions.Tests.Runtime;
@@ -42,13 +43,16 @@ public sealed class HostSettingsTests
             ["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = "0",
         }).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Recorder>().AddMessageHandler<Blocked, GatedHandler>(Queue)));
         var recorder = factory.Services.GetRequiredService<Recorder>();
+        var activity = factory.Services.Activity();
 
-        await Eventually.WaitAsync(() => recorder.Running == 2);
-        await Task.Delay(700);
+        // Two taken, and the listener waits for one of them to finish before it fetches again.
+        await Eventually.WaitAsync(() => recorder.Running == 2 && activity.Queue(Queue).CapacityWaits > 0);
+        Assert.Equal(2, activity.Queue(Queue).Received);
         Assert.Equal(2, recorder.MaxRunning);
         recorder.Gate.SetResult();
         await Eventually.WaitAsync(() => recorder.Deliveries.Count == 5);
         Assert.Equal(2, recorder.MaxRunning);
+        Assert.Equal(5, activity.Queue(Queue).Received);
     }
 
     [Fact]
@@ -70,7 +74,7 @@ public sealed class HostSettingsTests
     }
 
     [Fact]
-    public async Task Listener_ListenersSettingFalse_DoesNotHandle()
+    public async Task Listener_ListenersSettingFalse_NeverPollsAndTheMessageStays()
     {
         using var factory = new TestHost(new Dictionary<string, string?> { ["Runtime:Listeners"] = "false" })
             .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Recorder>().AddMessageHandler<Ping, RecordingHandler>(Queue)));
@@ -78,7 +82,14 @@ public sealed class HostSettingsTests
 
         await factory.Services.GetRequiredService<IMessageSender>().SendAsync(new OutgoingMessage(Queue, new Ping("m1", "x")), CancellationToken.None);
 
-        await Task.Delay(800);
+        // The listener returns at start without polling, so nothing can take the message later.
+        var listener = factory.Services.GetServices<IHostedService>().OfType<QueueListener>().Single(l => l.QueueName == Queue);
+        await listener.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Empty(factory.Services.Activity().Queues);
+        Assert.Equal(0, factory.Services.Activity().Queue(Queue).Polls);
+        var names = factory.Services.GetRequiredService<AccessReviewFunctions.Functions.Storage.StorageNames>();
+        var queue = factory.Services.GetRequiredService<AccessReviewFunctions.Functions.Storage.StorageClients>().Queues.GetQueueClient(names.Queue(Queue));
+        Assert.Equal("m1", (await queue.PeekJsonAsync())!.Value.GetProperty("id").GetString());
         Assert.Empty(recorder.Deliveries);
     }
 }

@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using AccessReviewFunctions.Functions.Runtime;
 
@@ -9,22 +10,21 @@ public sealed class QueueFailureTests
     private const string Queue = "work";
 
     [Fact]
-    public async Task Handle_FailsTwice_RetriedWithGrowingDelaysAndSucceedsOnThirdTry()
+    public async Task Handle_FailsTwice_HiddenForDoublingDelaysAndSucceedsOnThirdTry()
     {
+        var hides = new ConcurrentQueue<TimeSpan>();
         await using var host = await RuntimeHost.StartAsync(
-            s => s.AddMessageHandler<Ping, FlakyHandler>(Queue),
-            new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01" });
+            s => s.AddMessageHandler<Ping, FlakyHandler>(Queue).Decorate<IQueueTransport>((inner, _) => new HideRecorder(inner, hides)),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.300" });
 
         await host.Sender.SendAsync(new OutgoingMessage(Queue, new Ping("m1", "flaky")), CancellationToken.None);
 
-        await Eventually.WaitAsync(() => host.Recorder.Deliveries.Count == 3, TimeSpan.FromSeconds(20));
-        var attempts = host.Recorder.Deliveries.ToArray();
-        Assert.Equal([1, 2, 3], attempts.Select(a => a.DequeueCount));
-        var firstGap = attempts[1].ReceivedAt - attempts[0].ReceivedAt;
-        var secondGap = attempts[2].ReceivedAt - attempts[1].ReceivedAt;
-        Assert.InRange(firstGap, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
-        Assert.InRange(secondGap, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(8));
+        await Eventually.WaitAsync(() => host.Recorder.Deliveries.Count == 3);
+        Assert.Equal([1, 2, 3], host.Recorder.Deliveries.Select(a => a.DequeueCount));
+        Assert.Equal([TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600)], hides);
         await Eventually.GetAsync(host.Queue(Queue).ApproximateCountAsync, count => count == 0);
+        await host.Services.QuietAsync();
+        Assert.Equal(3, host.Services.Activity().Queue(Queue).Completed);
         Assert.Null(await PeekPoisonAsync(host));
     }
 
@@ -67,6 +67,23 @@ public sealed class QueueFailureTests
         Assert.Equal(1, poison.Value.GetProperty("dequeueCount").GetInt32());
         Assert.Empty(host.Recorder.Deliveries);
         await Eventually.GetAsync(queue.ApproximateCountAsync, count => count == 0);
+    }
+
+    /// <summary>Records how long each failed message is hidden before its retry.</summary>
+    private sealed class HideRecorder(IQueueTransport inner, ConcurrentQueue<TimeSpan> hides) : IQueueTransport
+    {
+        public Task SendAsync(string queue, string text, TimeSpan? delay, CancellationToken cancellationToken) => inner.SendAsync(queue, text, delay, cancellationToken);
+
+        public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan visibility, CancellationToken cancellationToken) =>
+            inner.ReceiveAsync(queue, maxMessages, visibility, cancellationToken);
+
+        public Task<ReceivedMessage> HideAsync(ReceivedMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+        {
+            hides.Enqueue(visibility);
+            return inner.HideAsync(message, visibility, cancellationToken);
+        }
+
+        public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken) => inner.DeleteAsync(message, cancellationToken);
     }
 
     private static Task<JsonElement?> PeekPoisonAsync(RuntimeHost host) => host.Queue(QueueNames.Poison(Queue)).PeekJsonAsync();

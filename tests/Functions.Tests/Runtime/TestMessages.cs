@@ -8,7 +8,7 @@ internal sealed record Ping(string MessageId, string Text) : IWorkflowMessage;
 
 internal sealed record Blocked(string MessageId) : IWorkflowMessage;
 
-internal sealed record Delivery(string MessageId, string Text, int DequeueCount, DateTime ReceivedAt, int Length);
+internal sealed record Delivery(string MessageId, string Text, int DequeueCount, int Length);
 
 /// <summary>What handlers saw, shared by a test and the host's handlers.</summary>
 internal sealed class Recorder
@@ -38,7 +38,7 @@ internal sealed class Recorder
     public void Exit() => Interlocked.Decrement(ref running);
 
     public void Record(Ping message, MessageContext context) =>
-        Deliveries.Enqueue(new Delivery(message.MessageId, message.Text, context.DequeueCount, DateTime.UtcNow, message.Text.Length));
+        Deliveries.Enqueue(new Delivery(message.MessageId, message.Text, context.DequeueCount, message.Text.Length));
 }
 
 internal sealed class RecordingHandler(Recorder recorder) : IMessageHandler<Ping>
@@ -92,6 +92,6 @@ internal sealed class GatedHandler(Recorder recorder) : IMessageHandler<Blocked>
             recorder.Exit();
         }
 
-        recorder.Deliveries.Enqueue(new Delivery(message.MessageId, string.Empty, context.DequeueCount, DateTime.UtcNow, 0));
+        recorder.Deliveries.Enqueue(new Delivery(message.MessageId, string.Empty, context.DequeueCount, 0));
     }
 }

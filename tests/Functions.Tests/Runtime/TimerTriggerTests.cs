@@ -15,12 +15,11 @@ public sealed class TimerTriggerTests
         await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(59));
-        await Task.Delay(300);
+        Assert.Equal(new TimerActivity(0, At("10:00:00")), await ParkedAsync(host, "counting"));
         Assert.Equal(0, job.Runs);
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.WaitAsync(() => job.Runs == 1);
-        await Task.Delay(300);
+        Assert.Equal(new TimerActivity(1, At("11:00:00")), await ParkedAsync(host, "counting"));
         Assert.Equal(1, job.Runs);
     }
 
@@ -32,11 +31,11 @@ public sealed class TimerTriggerTests
         job.FailNext = true;
 
         host.Clock.Advance(TimeSpan.FromMinutes(10));
-        await Eventually.WaitAsync(() => job.Runs == 1);
-        await Task.Delay(200);
+        Assert.Equal(new TimerActivity(1, At("09:20:00")), await ParkedAsync(host, "counting"));
         host.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        await Eventually.WaitAsync(() => job.Runs == 2);
+        Assert.Equal(new TimerActivity(2, At("09:30:00")), await ParkedAsync(host, "counting"));
+        Assert.Equal(2, job.Runs);
     }
 
     [Fact]
@@ -50,8 +49,7 @@ public sealed class TimerTriggerTests
         host.Clock.Advance(TimeSpan.FromMinutes(11));
         job.Release();
 
-        await Eventually.WaitAsync(() => job.Runs == 2);
-        await Task.Delay(300);
+        Assert.Equal(new TimerActivity(2, At("09:13:00")), await ParkedAsync(host, "blocking"));
         Assert.Equal(2, job.Runs);
     }
 
@@ -93,11 +91,18 @@ public sealed class TimerTriggerTests
     [Fact]
     public async Task Schedule_NcrontabYearly_WaitsBeyondTheLongestSingleDelay()
     {
-        var (host, job) = await StartAsync<CountingJob>("counting", "0 0 0 1 1 *");
-        await using var running = host;
+        var clock = new CountingClock(At("09:00:00"));
+        await using var host = await RuntimeHost.StartAsync(
+            s => s.AddTimerJob<CountingJob>().AddSingleton<TimeProvider>(clock),
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:timers:counting"] = "0 0 0 1 1 *" });
+        var job = (CountingJob)host.Services.GetServices<ITimerJob>().Single();
 
-        host.Clock.Advance(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero) - host.Clock.GetUtcNow());
-        host.Clock.Advance(TimeSpan.FromHours(1));
+        // A timer runs a day at most: the first fires an hour before the due time, and the trigger arms another.
+        await Eventually.WaitAsync(() => clock.TimersCreated == 1);
+        clock.Advance(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero) - clock.GetUtcNow());
+        await Eventually.WaitAsync(() => clock.TimersCreated == 2);
+        Assert.Equal(0, job.Runs);
+        clock.Advance(TimeSpan.FromHours(1));
         await Eventually.WaitAsync(() => job.Runs == 1);
 
         Assert.Equal([new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)], job.FiredAt);
@@ -110,11 +115,11 @@ public sealed class TimerTriggerTests
         await using var running = host;
 
         host.Clock.Advance(TimeSpan.FromMinutes(10));
-        await Eventually.WaitAsync(() => job.Runs == 1);
+        Assert.Equal(new TimerActivity(1, At("09:20:00")), await ParkedAsync(host, "counting"));
         host.Clock.Advance(TimeSpan.FromMinutes(15));
-        await Eventually.WaitAsync(() => job.Runs == 2);
+        Assert.Equal(new TimerActivity(2, At("09:35:00")), await ParkedAsync(host, "counting"));
         host.Clock.Advance(TimeSpan.FromMinutes(10));
-        await Eventually.WaitAsync(() => job.Runs == 3);
+        Assert.Equal(new TimerActivity(3, At("09:45:00")), await ParkedAsync(host, "counting"));
 
         Assert.Equal([At("09:10:00"), At("09:25:00"), At("09:35:00")], job.FiredAt);
     }
@@ -160,6 +165,13 @@ public sealed class TimerTriggerTests
         Assert.Equal(0, job.Runs);
     }
 
+    /// <summary>The job's trigger once it waits for a time the clock has not reached: until the clock moves, nothing runs.</summary>
+    private static Task<TimerActivity> ParkedAsync(RuntimeHost host, string job) =>
+        Eventually.GetAsync(
+            () => Task.FromResult(host.Services.Activity().Timer(job)),
+            t => t.WaitingUntil > host.Clock.GetUtcNow(),
+            what: $"timer job {job} to wait for its next tick");
+
     private static DateTimeOffset At(string time) =>
         new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero) + TimeSpan.Parse(time, CultureInfo.InvariantCulture);
 
@@ -198,6 +210,20 @@ public sealed class TimerTriggerTests
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Counts the timers armed on it: the trigger's waits, the only timers these hosts arm on the clock.</summary>
+    private sealed class CountingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private int created;
+
+        public int TimersCreated => Volatile.Read(ref created);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref created);
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 
