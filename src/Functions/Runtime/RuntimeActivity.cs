@@ -6,7 +6,7 @@ namespace AccessReviewFunctions.Functions.Runtime;
 /// What this instance's queue listeners and timer triggers are doing, so a reader (a test, a diagnostic) can tell the
 /// instance is quiet from what happened rather than from elapsed time. Counters only grow; compare two readings.
 /// </summary>
-public sealed class RuntimeActivity
+internal sealed class RuntimeActivity
 {
     private readonly ConcurrentDictionary<string, QueueCounters> queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimerActivity> timers = new(StringComparer.Ordinal);
@@ -63,10 +63,10 @@ public sealed class RuntimeActivity
 /// <param name="Completed">Handler runs finished, whatever their outcome (deleted, retried, poisoned).</param>
 /// <param name="LastIdlePoll">The number of the last poll that found the queue empty with no message in flight: the idle signal.</param>
 /// <param name="CapacityWaits">Times the listener stopped fetching until a handler run finished (newBatchThreshold).</param>
-public sealed record QueueActivity(long Polls, long Received, long Completed, long LastIdlePoll, long CapacityWaits)
+internal sealed record QueueActivity(long Polls, long Received, long Completed, long LastIdlePoll, long CapacityWaits)
 {
     public long InFlight => Received - Completed;
 }
 
 /// <summary>One timer job's runs, and the due time its trigger waits for (null while a tick runs).</summary>
-public sealed record TimerActivity(long Runs, DateTimeOffset? WaitingUntil);
+internal sealed record TimerActivity(long Runs, DateTimeOffset? WaitingUntil);

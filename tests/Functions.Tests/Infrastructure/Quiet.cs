@@ -10,7 +10,7 @@ namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 /// job waits for a time the clock has not reached. Messages delayed into the future (timer hops, retries) stay
 /// invisible to this; a test rules those out by its settings.
 /// </summary>
-public static class Quiet
+internal static class Quiet
 {
     public static RuntimeActivity Activity(this IServiceProvider services) => services.GetRequiredService<RuntimeActivity>();
 
