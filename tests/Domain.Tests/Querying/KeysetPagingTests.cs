@@ -13,7 +13,7 @@ public class KeysetPagingTests
         rows.Select(r => new Row(r.Id, r.Id, Score: r.Score)).ToList();
 
     private static Page<Row> Take(List<Row> rows, OrderBy orderBy, int limit, string? after) =>
-        Paging.TakePage(Order(orderBy).Sort(rows), PageRequest.Parse(limit.ToString(), after, orderBy), Order(orderBy));
+        Paging.TakePage(Order(orderBy).Sort(rows), PageRequest.Parse(limit.ToString(System.Globalization.CultureInfo.InvariantCulture), after, orderBy), Order(orderBy));
 
     [Fact]
     public void Sort_Asc_NullsFirstThenKeyThenId()

@@ -22,7 +22,7 @@ public sealed class SystemLogTests
     [Fact]
     public async Task Lifecycle_LogsCreateStartActionClose_WithActorsAndTargets()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, id, itemId) = await StartAsync(host, new { });
         await DecideAsync(host, id, itemId);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"{Admin}/{id}/actions", new { actionType = "CLOSE_REVIEW" })).StatusCode);
@@ -53,7 +53,7 @@ public sealed class SystemLogTests
     [Fact]
     public async Task AutoRejectIncomplete_LogsAutomaticActionWithNote_BySystem()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, id, _) = await StartAsync(host, new { expirationBehavior = "AUTO_REJECT_INCOMPLETE", expirationNote = "Not reviewed in time" });
 
         host.Clock.Advance(TimeSpan.FromDays(8));
@@ -81,7 +81,7 @@ public sealed class SystemLogTests
     [Fact]
     public async Task Query_SinceUntilFilterQLimitAfterSortOrder()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var t0 = host.Clock.GetUtcNow();
         var (admin, id, itemId) = await StartAsync(host, new { });
         host.Clock.Advance(TimeSpan.FromHours(1));
@@ -118,7 +118,7 @@ public sealed class SystemLogTests
     [Fact]
     public async Task NonAdmin403_BadParameters400()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await host.As(TestInventory.ReviewerA).GetAsync(Logs)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync(Logs)).StatusCode);
@@ -155,7 +155,7 @@ public sealed class SystemLogTests
         Assert.All(rows, r => Assert.Equal(RowWrite.Insert, r.Write));
     }
 
-    private static async Task<(HttpClient Admin, string Id, string ItemId)> StartAsync(TestHost host, object extra)
+    private static async Task<(HttpClient Admin, string Id, string ItemId)> StartAsync(ApiHost host, object extra)
     {
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
@@ -171,7 +171,7 @@ public sealed class SystemLogTests
         return (admin, id, items[0].Id);
     }
 
-    private static async Task DecideAsync(TestHost host, string id, string itemId)
+    private static async Task DecideAsync(ApiHost host, string id, string itemId)
     {
         var response = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{itemId}/actions", new { type = "REVOKE_ACCESS" });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);

@@ -17,7 +17,7 @@ public sealed class FaultTests
     public async Task UnexpectedFault_500OktaBody_LoggedOnceWithTheRequest()
     {
         var logs = new RecordingLoggerProvider();
-        using var host = new TestHost(services: s =>
+        using var host = new ApiHost(services: s =>
         {
             s.AddSingleton<ILoggerProvider>(logs);
             s.Decorate<IInventoryStore>((inner, _) => new BrokenUserList(inner));
@@ -37,7 +37,7 @@ public sealed class FaultTests
     public async Task DomainError_AnsweredNotLogged()
     {
         var logs = new RecordingLoggerProvider();
-        using var host = new TestHost(services: s => s.AddSingleton<ILoggerProvider>(logs));
+        using var host = new ApiHost(services: s => s.AddSingleton<ILoggerProvider>(logs));
 
         var response = await host.AsAdmin().GetAsync("/governance/api/v2/security-access-reviews/sarunknown0000000000");
 

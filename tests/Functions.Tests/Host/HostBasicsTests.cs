@@ -7,7 +7,9 @@ namespace AccessReviewFunctions.Functions.Tests.Host;
 
 public sealed class HostBasicsTests : IDisposable
 {
-    private readonly TestHost host = new();
+    private static readonly string[] Reviewer = ["REVIEWER"];
+
+    private readonly ApiHost host = new();
 
     [Fact]
     public async Task Healthz_StorageAnswers_Returns200()
@@ -20,7 +22,7 @@ public sealed class HostBasicsTests : IDisposable
     [Fact]
     public async Task Healthz_StorageDown_Returns503()
     {
-        using var down = new TestHost(new Dictionary<string, string?>
+        using var down = new ApiHost(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
         });
@@ -33,7 +35,7 @@ public sealed class HostBasicsTests : IDisposable
     [Fact]
     public async Task DevToken_Disabled_Returns404()
     {
-        using var closed = new TestHost(new Dictionary<string, string?> { ["Auth:DevTokens"] = "false" });
+        using var closed = new ApiHost(new Dictionary<string, string?> { ["Auth:DevTokens"] = "false" });
 
         var response = await closed.CreateClient().PostAsJsonAsync("/dev/token", new { sub = "00u1" });
 
@@ -43,7 +45,7 @@ public sealed class HostBasicsTests : IDisposable
     [Fact]
     public async Task DevToken_MissingSubject_Returns400WithOktaBody()
     {
-        var response = await host.CreateClient().PostAsJsonAsync("/dev/token", new { roles = new[] { "REVIEWER" } });
+        var response = await host.CreateClient().PostAsJsonAsync("/dev/token", new { roles = Reviewer });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

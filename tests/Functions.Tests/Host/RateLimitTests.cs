@@ -10,7 +10,7 @@ public sealed class RateLimitTests : IDisposable
 {
     private const string Users = "/api/v1/users";
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private readonly TestHost host = new(new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "3" }, Start);
+    private readonly ApiHost host = new(new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "3" }, Start);
 
     [Fact]
     public async Task FourthCallInWindow_Returns429WithOktaBodyAndHeaders()
@@ -116,7 +116,7 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task Disabled_NeverAnswers429()
     {
-        using var open = new TestHost(new Dictionary<string, string?>
+        using var open = new ApiHost(new Dictionary<string, string?>
         {
             ["RateLimiting:PermitLimit"] = "3",
             ["RateLimiting:Enabled"] = "false",

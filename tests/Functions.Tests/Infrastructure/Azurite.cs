@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>One in-memory Azurite process on free ports, started from the repo's node_modules and stopped on dispose.</summary>
-public sealed class Azurite : IAsyncDisposable
+internal sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     /// <summary>Runs "$@" (Azurite) while process $1 lives; stops it when $1 is gone or when itself is stopped.</summary>
@@ -60,7 +60,7 @@ public sealed class Azurite : IAsyncDisposable
         foreach (var arg in new[]
         {
             "--silent", "--disableTelemetry", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
-            "--blobPort", ports[0].ToString(), "--queuePort", ports[1].ToString(), "--tablePort", ports[2].ToString(),
+            "--blobPort", Text(ports[0]), "--queuePort", Text(ports[1]), "--tablePort", Text(ports[2]),
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
         })
         {
@@ -98,6 +98,8 @@ public sealed class Azurite : IAsyncDisposable
 
         process.Dispose();
     }
+
+    private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>Polls a condition until it holds or the time runs out; for work the queues do in the background.</summary>
-public static class Eventually
+internal static class Eventually
 {
     public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null, string? what = null)
     {

@@ -4,7 +4,7 @@ using Azure.Storage.Queues;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>What a test looks at on a queue directly: how many messages it holds, and the first one's text.</summary>
-public static class QueueProbes
+internal static class QueueProbes
 {
     public static async Task<int> ApproximateCountAsync(this QueueClient queue) =>
         (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;

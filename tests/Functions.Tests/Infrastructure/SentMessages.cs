@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>Every message a host sent to its queues (the outbox's and the sweeper's alike), in order.</summary>
-public sealed class SentMessages
+internal sealed class SentMessages
 {
     private readonly ConcurrentQueue<OutgoingMessage> sent = new();
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
-public static class ServiceDecoration
+internal static class ServiceDecoration
 {
     /// <summary>Wraps the registered TService in a decorator, keeping its lifetime.</summary>
     public static void Decorate<TService>(this IServiceCollection services, Func<TService, IServiceProvider, TService> decorate)

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>A small inventory imported through the real import API: a target with three apps, three reviewers, an outsider.</summary>
-public static class TestInventory
+internal static class TestInventory
 {
     public const string Target = "00utarget00000000001";
     public const string ReviewerA = "00ureviewera00000001";
@@ -16,7 +16,7 @@ public static class TestInventory
     public const string Target2 = "00utarget00000000002";
     public const string Target3 = "00utarget00000000003";
 
-    public static async Task ImportAsync(TestHost host, DateTimeOffset? assignedDate = null)
+    public static async Task ImportAsync(ApiHost host, DateTimeOffset? assignedDate = null)
     {
         var response = await host.AsAdmin().PostAsJsonAsync("/api/v1/inventory/import", Document(assignedDate?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
         if (!response.IsSuccessStatusCode)

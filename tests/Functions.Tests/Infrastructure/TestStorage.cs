@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>One Azurite for the whole test run, started on first use and killed when the process exits.</summary>
-public static class TestStorage
+internal static class TestStorage
 {
     private static readonly Lazy<Azurite> Instance = new(() =>
     {

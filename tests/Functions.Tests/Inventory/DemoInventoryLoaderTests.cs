@@ -13,12 +13,12 @@ namespace AccessReviewFunctions.Functions.Tests.Inventory;
 
 public sealed class DemoInventoryLoaderTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly TestHost host = new(new Dictionary<string, string?> { ["Inventory:LoadDemoData"] = "true" });
+    private readonly ApiHost host = new(new Dictionary<string, string?> { ["Inventory:LoadDemoData"] = "true" });
 
     [Fact]
     public async Task Upsert_DemoTwice_CountsStayExact()
     {
-        using var quiet = new TestHost();
+        using var quiet = new ApiHost();
         // The store itself: its assignment counters, which the API shows only as severities.
         var store = quiet.Services.GetRequiredService<IInventoryStore>();
         var demo = DemoInventory.Create(new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero));

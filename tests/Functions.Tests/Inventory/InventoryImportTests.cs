@@ -14,7 +14,7 @@ namespace AccessReviewFunctions.Functions.Tests.Inventory;
 
 public sealed class InventoryImportTests : IDisposable
 {
-    private readonly TestHost host = new();
+    private readonly ApiHost host = new();
 
     [Fact]
     public async Task Import_ValidDocument_ReadBackThroughUsersApi()

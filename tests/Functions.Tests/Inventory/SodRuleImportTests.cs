@@ -13,7 +13,7 @@ namespace AccessReviewFunctions.Functions.Tests.Inventory;
 
 public sealed class SodRuleImportTests : IDisposable
 {
-    private readonly TestHost host = new();
+    private readonly ApiHost host = new();
 
     [Fact]
     public async Task Import_SodRules_CountedStoredAndReadBack()

@@ -12,7 +12,7 @@ namespace AccessReviewFunctions.Functions.Tests.Inventory;
 
 public sealed partial class UsersApiTests : IDisposable
 {
-    private readonly TestHost host = new();
+    private readonly ApiHost host = new();
 
     [Fact]
     public async Task List_Query_CaseInsensitivePrefixOfLoginEmailOrNames()

@@ -17,7 +17,7 @@ namespace AccessReviewFunctions.Functions.Tests.Reviews;
 /// </summary>
 public sealed class AccessReadFixture : IAsyncLifetime
 {
-    public TestHost Host { get; } = new(new Dictionary<string, string?>
+    public ApiHost Host { get; } = new(new Dictionary<string, string?>
     {
         ["Reviews:ExpirationBehavior"] = "AUTO_REJECT_INCOMPLETE",
         ["Reviews:ExpirationNote"] = "Expired without a decision",
@@ -290,7 +290,7 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
         Assert.Equal("HIGH", item[0].GetProperty("severity").GetString());
         Assert.Equal("The user has not accessed this application in the last 90 days.", item[0].GetProperty("subtext").GetProperty("message").GetString());
         var assignment = item[1].GetProperty("subtext");
-        Assert.Contains("{0}%", assignment.GetProperty("message").GetString());
+        Assert.Contains("{0}%", assignment.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("100", assignment.GetProperty("args")[0].GetProperty("value").GetString());
         Assert.Equal("NUMBER", assignment.GetProperty("args")[0].GetProperty("type").GetString());
         Assert.Equal("MEDIUM", item[2].GetProperty("severity").GetString());
@@ -309,9 +309,9 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
         var item = await Summary($"{Accesses}/{f.ItemIds["Slack"]}/summary");
         var sub = await Summary($"{Accesses}/{subId}/summary");
 
-        Assert.StartsWith("This review covers 3 access items: 2 high, 1 medium, 0 low priority.\nHighest priority items:\n1. AWS Console (HIGH): Usage history\n2. Slack (HIGH): Usage history\n3. GitHub (MEDIUM): Past governance decisions\n", review);
+        Assert.StartsWith("This review covers 3 access items: 2 high, 1 medium, 0 low priority.\nHighest priority items:\n1. AWS Console (HIGH): Usage history\n2. Slack (HIGH): Usage history\n3. GitHub (MEDIUM): Past governance decisions\n", review, StringComparison.Ordinal);
         Assert.Equal("This app's overall priority is: High\nThe reasons why this app was assigned priority of High include:\n1. Usage history (HIGH): The user has not accessed this application in the last 90 days.\n", item);
-        Assert.StartsWith("This access's overall priority is: Medium\n", sub);
+        Assert.StartsWith("This access's overall priority is: Medium\n", sub, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await f.Admin.PostAsync($"{Accesses}/aimunknown0000000000/summary", null)).StatusCode);
     }
 

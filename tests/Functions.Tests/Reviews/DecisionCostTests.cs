@@ -16,7 +16,7 @@ public sealed class DecisionCostTests
     public async Task Decide_StorageCalls_HeaderTargetThenCommit(string itemCache, string app, bool subItem, int pointReads, int rangeReads)
     {
         var calls = new CallCounter();
-        using var host = new TestHost(new Dictionary<string, string?> { ["Reviews:ItemCache"] = itemCache }, services: s => s.Decorate<IPartitionStores>((inner, _) => calls.Wrap(inner)));
+        using var host = new ApiHost(new Dictionary<string, string?> { ["Reviews:ItemCache"] = itemCache }, services: s => s.Decorate<IPartitionStores>((inner, _) => calls.Wrap(inner)));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;

@@ -14,13 +14,13 @@ namespace AccessReviewFunctions.Functions.Tests.Reviews;
 public sealed class DurableGuaranteesTests
 {
     /// <summary>Only the durable timer can close a review: the sweeper, its safety net, never runs.</summary>
-    private static readonly Dictionary<string, string?> TimerOnly = new() { [TestHost.SweeperSchedule] = TestHost.Never };
+    private static readonly Dictionary<string, string?> TimerOnly = new() { [ApiHost.SweeperSchedule] = ApiHost.Never };
 
     [Fact]
     public async Task EndTimer_ThirtyDays_ReArmsThenClosesWhenTheClockGetsThere()
     {
         var sent = new SentMessages();
-        using var host = new TestHost(new Dictionary<string, string?>(TimerOnly) { ["Runtime:MaxTimerHop"] = "00:00:00.500" }, services: sent.Record);
+        using var host = new ApiHost(new Dictionary<string, string?>(TimerOnly) { ["Runtime:MaxTimerHop"] = "00:00:00.500" }, services: sent.Record);
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var endTime = host.Clock.GetUtcNow().AddDays(30);
@@ -46,7 +46,7 @@ public sealed class DurableGuaranteesTests
     [Fact]
     public async Task Sweeper_TimerMessageNotYetVisible_ClosesOverdueReviewOnce()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
@@ -65,7 +65,7 @@ public sealed class DurableGuaranteesTests
     public async Task Redelivery_EarlyTimerMessageTwice_ReArmsOnceThenClosesOnce()
     {
         var sent = new SentMessages();
-        using var host = new TestHost(TimerOnly, services: sent.Record);
+        using var host = new ApiHost(TimerOnly, services: sent.Record);
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var created = await CreateAsync(admin, Body());
@@ -100,7 +100,7 @@ public sealed class DurableGuaranteesTests
     [Fact]
     public async Task Updater_SameCausingMessageTwice_AppliesOnce()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
@@ -119,8 +119,8 @@ public sealed class DurableGuaranteesTests
     public async Task Handler_ThrowsAfterStateWriteBeforeDispatch_DispatchesOnRetry()
     {
         var flaky = new FlakyOutbox();
-        using var host = new TestHost(
-            new Dictionary<string, string?>(TimerOnly) { [TestHost.OutboxSchedule] = TestHost.Never, ["Runtime:MaxTimerHop"] = "00:00:00.500" },
+        using var host = new ApiHost(
+            new Dictionary<string, string?>(TimerOnly) { [ApiHost.OutboxSchedule] = ApiHost.Never, ["Runtime:MaxTimerHop"] = "00:00:00.500" },
             services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
@@ -139,7 +139,7 @@ public sealed class DurableGuaranteesTests
     public async Task Create_DispatchFailsAfterCommit_OutboxJobSendsTheStrandedMessages()
     {
         var flaky = new FlakyOutbox();
-        using var host = new TestHost(services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
+        using var host = new ApiHost(services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         flaky.FailNext(1);
@@ -156,7 +156,7 @@ public sealed class DurableGuaranteesTests
     [Fact]
     public async Task Gathering_FailsEveryTime_ReviewBecomesErrorWithReason()
     {
-        using var host = new TestHost(
+        using var host = new ApiHost(
             new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2" },
             services: s => s.Decorate<IInventoryStore>((inner, _) => new BrokenAccessInventory(inner)));
         await TestInventory.ImportAsync(host);
@@ -173,7 +173,7 @@ public sealed class DurableGuaranteesTests
     public async Task Sweeper_PendingRejectionsMessageLost_SendsItAgainAndRowsCatchUp()
     {
         var dropped = 0;
-        using var host = new TestHost(services: s => s.Decorate<IMessageSender>((inner, _) => new DroppingSender(inner, () => Interlocked.Increment(ref dropped))));
+        using var host = new ApiHost(services: s => s.Decorate<IMessageSender>((inner, _) => new DroppingSender(inner, () => Interlocked.Increment(ref dropped))));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var body = new

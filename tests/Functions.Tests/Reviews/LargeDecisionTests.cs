@@ -18,7 +18,7 @@ public sealed class LargeDecisionTests
     public async Task Revoke_ItemWith120SubItems_LosesTheETagRaceOnce_AppliedOnceWithHistoryAndAudit()
     {
         var race = new HeaderRace();
-        using var host = new TestHost(services: s => s.Decorate<IPartitionStores>((inner, _) => race.Wrap(inner)));
+        using var host = new ApiHost(services: s => s.Decorate<IPartitionStores>((inner, _) => race.Wrap(inner)));
         var (admin, reviewer, id, item) = await ActiveReviewOfBigAppAsync(host);
 
         race.Arm();
@@ -44,7 +44,7 @@ public sealed class LargeDecisionTests
     [Fact]
     public async Task RestoreAll_ThenRevokeOneSubItemAtOnce_BothStand()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, reviewer, id, item) = await ActiveReviewOfBigAppAsync(host);
         Assert.True((await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{item}/actions", new { type = "REVOKE_ACCESS" })).IsSuccessStatusCode);
 
@@ -69,7 +69,7 @@ public sealed class LargeDecisionTests
     }
 
     /// <summary>An ACTIVE review of the target's one app, Big App, with its 120 groups; reviewed by Rita.</summary>
-    private static async Task<(HttpClient Admin, HttpClient Reviewer, string Id, string Item)> ActiveReviewOfBigAppAsync(TestHost host)
+    private static async Task<(HttpClient Admin, HttpClient Reviewer, string Id, string Item)> ActiveReviewOfBigAppAsync(ApiHost host)
     {
         var admin = host.AsAdmin();
         await ImportBigAppAsync(admin);

@@ -14,7 +14,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
 {
     private const string Aws = "0oaaws00000000000001";
     private const string GitHub = "0oagithub00000000001";
-    private readonly TestHost host = new();
+    private readonly ApiHost host = new();
     private HttpClient admin = null!;
     private HttpClient reviewer = null!;
 

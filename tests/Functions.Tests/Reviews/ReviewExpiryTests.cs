@@ -13,7 +13,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task AutoRejectIncomplete_EndTime_RevokesUndecidedWithNote()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, id) = await StartAsync(host, new { expirationBehavior = "AUTO_REJECT_INCOMPLETE", expirationNote = "Not reviewed in time" });
         var first = (await AccessesApi.ItemsAsync(admin, id))[0];
         await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{first.Id}/actions", new { type = "REVOKE_ACCESS" });
@@ -35,7 +35,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task DoNothing_EndTime_UndecidedStayUndecided()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, id) = await StartAsync(host, new { expirationBehavior = "DO_NOTHING" });
 
         host.Clock.Advance(TimeSpan.FromDays(8));
@@ -50,7 +50,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task Defaults_FromConfiguration_AppliedToNewReviews()
     {
-        using var host = new TestHost(new Dictionary<string, string?>
+        using var host = new ApiHost(new Dictionary<string, string?>
         {
             ["Reviews:ExpirationBehavior"] = "AUTO_REJECT_INCOMPLETE",
             ["Reviews:ExpirationNote"] = "Org policy",
@@ -68,7 +68,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task Create_BadExpirationBehavior_400()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         await TestInventory.ImportAsync(host);
 
         var response = await host.AsAdmin().PostAsJsonAsync(Admin, new
@@ -84,10 +84,10 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task Patch_EndTimeEarlier_ReArmsTimerAndClosesThen()
     {
-        using var host = new TestHost(new Dictionary<string, string?>
+        using var host = new ApiHost(new Dictionary<string, string?>
         {
             ["Runtime:MaxTimerHop"] = "00:00:00.500",
-            [TestHost.SweeperSchedule] = TestHost.Never, // only the re-armed timer can close it
+            [ApiHost.SweeperSchedule] = ApiHost.Never, // only the re-armed timer can close it
         });
         var (admin, id) = await StartAsync(host, new { });
         var newEnd = host.Clock.GetUtcNow().AddDays(1);
@@ -108,7 +108,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task Patch_Invalid_400NothingChanged()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, id) = await StartAsync(host, new { });
 
         var response = await admin.PatchAsJsonAsync($"{Admin}/{id}", new { name = "", endTime = "2020-01-01T00:00:00Z", reviewerSettings = new { type = "USER", userSettings = new { includedUserIds = new[] { TestInventory.Target } } } });
@@ -126,7 +126,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task Patch_ReviewerTypeNotUserOrNullReviewer_400WithOktaPaths()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, id) = await StartAsync(host, new { });
 
         var group = await admin.PatchAsJsonAsync($"{Admin}/{id}", new { reviewerSettings = new { type = "GROUP" } });
@@ -140,7 +140,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task Patch_ClosedReview_400()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
         var (admin, id) = await StartAsync(host, new { });
         await admin.PostAsJsonAsync($"{Admin}/{id}/actions", new { actionType = "CLOSE_REVIEW" });
 
@@ -152,7 +152,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task OpenReviewLimit_PerPrincipal_RejectsTheNextUntilOneCloses()
     {
-        using var host = new TestHost(new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "2" });
+        using var host = new ApiHost(new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "2" });
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var first = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
@@ -170,7 +170,7 @@ public sealed class ReviewExpiryTests
     [Fact]
     public async Task OpenReviewLimit_ConcurrentCreates_OnlyTheLimitSucceeds()
     {
-        using var host = new TestHost(new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "2" });
+        using var host = new ApiHost(new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "2" });
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
 
@@ -182,7 +182,7 @@ public sealed class ReviewExpiryTests
         Assert.Equal(2, stats.GetProperty("pendingCount").GetInt32() + stats.GetProperty("activeCount").GetInt32());
     }
 
-    private static async Task<(HttpClient Admin, string Id)> StartAsync(TestHost host, object extra)
+    private static async Task<(HttpClient Admin, string Id)> StartAsync(ApiHost host, object extra)
     {
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();

@@ -8,7 +8,7 @@ namespace AccessReviewFunctions.Functions.Tests.Reviews;
 
 public sealed class ReviewLifecycleTests : IAsyncLifetime
 {
-    private readonly TestHost host = new();
+    private readonly ApiHost host = new();
     private HttpClient admin = null!;
 
     public async Task InitializeAsync()

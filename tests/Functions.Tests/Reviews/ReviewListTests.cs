@@ -17,7 +17,7 @@ namespace AccessReviewFunctions.Functions.Tests.Reviews;
 /// </summary>
 public sealed class ReviewListFixture : IAsyncLifetime
 {
-    public TestHost Host { get; } = new(
+    public ApiHost Host { get; } = new(
         new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "50" },
         services: s => s.Decorate<IInventoryStore>((inner, _) => new StalledGathering(inner, A.Target3)));
 
@@ -29,7 +29,7 @@ public sealed class ReviewListFixture : IAsyncLifetime
     public string Delta { get; private set; } = "";
     public string Epsilon { get; private set; } = "";
 
-    public List<string> InCreationOrder => [Alpha, Beta, Gamma, Delta, Epsilon];
+    public IReadOnlyList<string> InCreationOrder => [Alpha, Beta, Gamma, Delta, Epsilon];
 
     public DateTimeOffset CreatedOf(string id) => created[id];
 
@@ -97,8 +97,8 @@ public sealed class ReviewListTests(ReviewListFixture f) : IClassFixture<ReviewL
 
         Assert.Equal(f.InCreationOrder, Ids(body));
         Assert.Null(Next(body));
-        Assert.EndsWith(ReviewsApi.Admin, body.GetProperty("_links").GetProperty("self").GetProperty("href").GetString());
-        Assert.EndsWith(ReviewsApi.Admin, LinkHeader(response, "self"));
+        Assert.EndsWith(ReviewsApi.Admin, body.GetProperty("_links").GetProperty("self").GetProperty("href").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(ReviewsApi.Admin, LinkHeader(response, "self"), StringComparison.Ordinal);
         Assert.Null(LinkHeader(response, "next"));
         Assert.Equal("Rita", body.GetProperty("data")[0].GetProperty("reviewerSettings").GetProperty("userSettings")
             .GetProperty("includedUserProfiles")[0].GetProperty("firstName").GetString());
@@ -135,7 +135,7 @@ public sealed class ReviewListTests(ReviewListFixture f) : IClassFixture<ReviewL
     [Fact]
     public async Task Filter_Created_GtAndLt()
     {
-        string At(string id) => f.CreatedOf(id).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        string At(string id) => f.CreatedOf(id).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal([f.Delta, f.Epsilon], await Filtered($"created gt \"{At(f.Gamma)}\""));
         Assert.Empty(await Filtered($"created gt \"{At(f.Epsilon)}\""));
@@ -200,12 +200,12 @@ public sealed class ReviewListTests(ReviewListFixture f) : IClassFixture<ReviewL
         var (body, response) = await GetPageAsync(AdminClient, $"{ReviewsApi.Admin}?limit=1&orderBy={Q("id desc")}&filter={Q("status eq \"ACTIVE\"")}");
         var next = new Uri(Next(body)!);
 
-        Assert.Contains("limit=1", next.Query);
-        Assert.Contains("after=", next.Query);
-        Assert.Contains(Q("id desc"), next.Query);
-        Assert.Contains(Q("status eq \"ACTIVE\""), next.Query);
+        Assert.Contains("limit=1", next.Query, StringComparison.Ordinal);
+        Assert.Contains("after=", next.Query, StringComparison.Ordinal);
+        Assert.Contains(Q("id desc"), next.Query, StringComparison.Ordinal);
+        Assert.Contains(Q("status eq \"ACTIVE\""), next.Query, StringComparison.Ordinal);
         Assert.Equal(Next(body), LinkHeader(response, "next"));
-        Assert.Contains("limit=1", LinkHeader(response, "self"));
+        Assert.Contains("limit=1", LinkHeader(response, "self"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -277,10 +277,12 @@ public sealed class ReviewListTests(ReviewListFixture f) : IClassFixture<ReviewL
             return [s.GetProperty("activeCount").GetInt32(), s.GetProperty("pendingCount").GetInt32(), s.GetProperty("errorCount").GetInt32(), s.GetProperty("closedCount").GetInt32()];
         }
 
-        Assert.Equal(new[] { 3, 1, 0, 1 }, await Stats(AdminClient, ReviewsApi.Admin));
-        Assert.Equal(new[] { 2, 0, 0, 1 }, await Stats(f.Host.As(A.ReviewerA), My));
-        Assert.Equal(new[] { 1, 1, 0, 0 }, await Stats(f.Host.As(A.ReviewerB), My));
-        Assert.Equal(new[] { 0, 0, 0, 0 }, await Stats(f.Host.As(A.Outsider), My));
+        var (admin, rita, rob, otto) = (await Stats(AdminClient, ReviewsApi.Admin), await Stats(f.Host.As(A.ReviewerA), My), await Stats(f.Host.As(A.ReviewerB), My), await Stats(f.Host.As(A.Outsider), My));
+
+        Assert.Equal([3, 1, 0, 1], admin);
+        Assert.Equal([2, 0, 0, 1], rita);
+        Assert.Equal([1, 1, 0, 0], rob);
+        Assert.Equal([0, 0, 0, 0], otto);
     }
 
     [Fact]
@@ -291,14 +293,14 @@ public sealed class ReviewListTests(ReviewListFixture f) : IClassFixture<ReviewL
         Assert.Empty(await IdsAsync(rob, $"{My}/{f.Gamma}/accesses"));
         Assert.Empty(await IdsAsync(AdminClient, $"{ReviewsApi.Admin}/{f.Gamma}/accesses/aimWhatever0000000000/sub-accesses"));
         Assert.Empty((await GetAsync(rob, $"{My}/{f.Gamma}/accesses/aimWhatever0000000000/anomalies")).GetProperty("data").EnumerateArray());
-        Assert.StartsWith("This review covers no access items", (await (await rob.PostAsync($"{My}/{f.Gamma}/summary", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.StartsWith("This review covers no access items", (await (await rob.PostAsync($"{My}/{f.Gamma}/summary", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }
 
 /// <summary>Keyset paging while reviews are created between pages, and the default limit.</summary>
 public sealed class ReviewListPagingTests : IAsyncLifetime
 {
-    private readonly TestHost host = new(new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "100" });
+    private readonly ApiHost host = new(new Dictionary<string, string?> { ["Reviews:MaxOpenReviewsPerPrincipal"] = "100" });
     private HttpClient admin = null!;
 
     public async Task InitializeAsync()

@@ -14,7 +14,7 @@ public sealed class HostSettingsTests
     [Fact]
     public void QueueOptions_HostJson_ReadWithTestOverrides()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
 
         var options = host.Services.GetRequiredService<IOptions<QueueOptions>>().Value;
 
@@ -26,7 +26,7 @@ public sealed class HostSettingsTests
     public async Task Listener_BatchSizeTwoAndThresholdZero_RunsAtMostTwoAtOnce()
     {
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
-        using (var tool = new TestHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix, ["Runtime:Listeners"] = "false" })
+        using (var tool = new ApiHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix, ["Runtime:Listeners"] = "false" })
             .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Recorder>().AddMessageHandler<Blocked, GatedHandler>(Queue))))
         {
             var sender = tool.Services.GetRequiredService<IMessageSender>();
@@ -36,7 +36,7 @@ public sealed class HostSettingsTests
             }
         }
 
-        using var factory = new TestHost(new Dictionary<string, string?>
+        using var factory = new ApiHost(new Dictionary<string, string?>
         {
             ["Storage:Prefix"] = prefix,
             ["AzureFunctionsJobHost:extensions:queues:batchSize"] = "2",
@@ -58,7 +58,7 @@ public sealed class HostSettingsTests
     [Fact]
     public async Task Listener_MaxDequeueCountTwo_PoisonedAfterTwoAttempts()
     {
-        using var factory = new TestHost(new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2" })
+        using var factory = new ApiHost(new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2" })
             .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Recorder>()
                 .AddMessageHandler<Ping, FailingHandler>(Queue)
                 .AddPoisonHandler<Ping, RecordingPoisonHandler>()));
@@ -76,7 +76,7 @@ public sealed class HostSettingsTests
     [Fact]
     public async Task Listener_ListenersSettingFalse_NeverPollsAndTheMessageStays()
     {
-        using var factory = new TestHost(new Dictionary<string, string?> { ["Runtime:Listeners"] = "false" })
+        using var factory = new ApiHost(new Dictionary<string, string?> { ["Runtime:Listeners"] = "false" })
             .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Recorder>().AddMessageHandler<Ping, RecordingHandler>(Queue)));
         var recorder = factory.Services.GetRequiredService<Recorder>();
 

@@ -10,7 +10,7 @@ public sealed class TimerScheduleSettingsTests
     [Fact]
     public void SweeperSchedule_HostJson_IsEveryMinuteInNcrontab()
     {
-        using var host = new TestHost();
+        using var host = new ApiHost();
 
         var text = host.Services.GetRequiredService<IConfiguration>()[$"{TimerTriggerService.Section}:sweeper"];
 
@@ -21,7 +21,7 @@ public sealed class TimerScheduleSettingsTests
     [Fact]
     public void Start_InvalidSchedule_FailsNamingJobValueAndBothForms()
     {
-        using var host = new TestHost(new Dictionary<string, string?> { [$"{TimerTriggerService.Section}:sweeper"] = "*/5 * * * *" });
+        using var host = new ApiHost(new Dictionary<string, string?> { [$"{TimerTriggerService.Section}:sweeper"] = "*/5 * * * *" });
 
         var e = Assert.Throws<InvalidOperationException>(() => host.Services);
 

@@ -7,6 +7,8 @@ namespace AccessReviewFunctions.Functions.Tests.Reviews.Steps;
 
 public sealed class SweepStep
 {
+    private static readonly string[] ItemIds = ["aim1", "aim2"];
+
     private static readonly DateTimeOffset At = Now.AddHours(1);
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class SweepStep
     private static SecurityAccessReview StoredWithAutoComplete(int decided)
     {
         var review = Active(items: 2);
-        Decide(review, [.. new[] { "aim1", "aim2" }.Take(decided)]);
+        Decide(review, [.. ItemIds.Take(decided)]);
         return SecurityAccessReview.Restore(review.State with { AutoComplete = true });
     }
 

@@ -12,13 +12,13 @@ namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 /// The real host over HTTP against the shared test Azurite, in a storage namespace of its own,
 /// with a clock the test moves.
 /// </summary>
-public sealed class TestHost : WebApplicationFactory<Program>
+public sealed class ApiHost : WebApplicationFactory<Program>
 {
     public const string SigningKey = "integration-test-signing-key-0123456789abcdef";
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? configureServices;
 
-    public TestHost(IDictionary<string, string?>? overrides = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
+    public ApiHost(IDictionary<string, string?>? overrides = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
     {
         configureServices = services;
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
