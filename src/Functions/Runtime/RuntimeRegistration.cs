@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Functions.Runtime.Timers;
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 

@@ -1,5 +1,5 @@
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Health;
-using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Storage.Blobs;
 using AccessReviewFunctions.Functions.Storage.Queues;

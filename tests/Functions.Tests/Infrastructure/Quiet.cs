@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Functions.Runtime.Timers;
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

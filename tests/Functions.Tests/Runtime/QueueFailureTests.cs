@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Text.Json;

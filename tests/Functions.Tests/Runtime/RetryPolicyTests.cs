@@ -1,5 +1,4 @@
-using AccessReviewFunctions.Functions.Tests.Infrastructure;
-using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Runtime.Queues;
 
 namespace AccessReviewFunctions.Functions.Tests.Runtime;
 

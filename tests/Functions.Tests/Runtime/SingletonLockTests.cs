@@ -1,5 +1,5 @@
-using AccessReviewFunctions.Functions.Tests.Infrastructure;
-using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Runtime.Timers;
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

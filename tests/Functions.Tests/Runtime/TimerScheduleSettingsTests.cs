@@ -1,4 +1,4 @@
-using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Runtime.Timers;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
+using AccessReviewFunctions.Functions.Runtime.Timers;
 using System.Globalization;
-using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Tests.Runtime;
 

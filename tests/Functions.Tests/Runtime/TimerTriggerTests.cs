@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Runtime.Timers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;

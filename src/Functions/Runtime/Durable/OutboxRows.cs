@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using System.Text.Json;
 
 namespace AccessReviewFunctions.Functions.Runtime.Durable;

@@ -1,8 +1,8 @@
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Storage.Blobs;
 

@@ -1,4 +1,4 @@
-using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Runtime.Queues;
 
 namespace AccessReviewFunctions.Functions.Storage.Blobs;
 

@@ -1,5 +1,5 @@
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using Azure;
-using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Storage.Queues;
 

@@ -1,4 +1,4 @@
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 internal static class QueueNames
 {

@@ -1,4 +1,4 @@
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>A message that can never be handled (not an envelope, unknown type, bad body): it goes straight to poison.</summary>
 internal sealed class PoisonMessageException : Exception

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>Puts typed messages on storage queues; a future VisibleAt becomes a visibility delay capped at MaxTimerHop.</summary>
 internal sealed class QueueMessageSender(IQueueTransport queues, MessageSerializer serializer, TimeProvider clock, IOptions<RuntimeOptions> options, QueueWakeUp wakeUp)

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using Microsoft.Extensions.Options;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>
 /// The queue trigger for one queue, with Azure Functions semantics: fetch batchSize messages, handle them concurrently,

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>Typed messages to and from envelope text; bodies over the queue limit go through the payload store.</summary>
 internal sealed class MessageSerializer(MessageRegistry registry, IPayloadStore payloads)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>What goes on the queue: the message id, its registered type name, and the body inline or in a payload blob.</summary>
 internal sealed record MessageEnvelope(string Id, string Type, JsonElement? Body = null, string? Blob = null);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>One registered message type: its stable name, and typed (reflection-free) deserialize and dispatch.</summary>
 internal abstract class MessageRegistration(string typeName, Type messageType)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Timers;
 
 /// <summary>
 /// Runs every timer job on its schedule (AzureFunctionsJobHost:timers:&lt;Name&gt;, an NCRONTAB expression or a TimeSpan,

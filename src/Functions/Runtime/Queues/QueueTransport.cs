@@ -1,4 +1,4 @@
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>A message taken from a queue: invisible to other listeners until its visibility ends or it is deleted.</summary>
 internal sealed record ReceivedMessage(string Queue, string Id, string PopReceipt, string Text, long DequeueCount, DateTimeOffset? InsertedAt);

@@ -1,4 +1,4 @@
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>The message types and listened queues known to this host, filled at registration time.</summary>
 internal sealed class MessageRegistry

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>Handles one delivered message and settles it: delete on success, retry with backoff, or move to poison.</summary>
 internal sealed partial class MessageProcessor(

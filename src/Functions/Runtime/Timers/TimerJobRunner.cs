@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Timers;
 
 /// <summary>Runs a timer job once, as a singleton through its blob lease; used by the schedule and by admins/tests.</summary>
 internal sealed partial class TimerJobRunner(IEnumerable<ITimerJob> jobs, SingletonLock lease, ILogger<TimerJobRunner> logger)

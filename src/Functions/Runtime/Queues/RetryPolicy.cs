@@ -1,4 +1,4 @@
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>Retry delay after the n-th failed delivery: base * 2^(n-1), capped.</summary>
 internal static class RetryPolicy

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>
 /// A nudge from a sender to this process's listener of the same queue, so work sent here starts at once instead of

@@ -1,7 +1,9 @@
+using AccessReviewFunctions.Functions.Runtime.Timers;
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using System.Diagnostics.CodeAnalysis;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Timers;
 
 /// <summary>A singleton lock across host instances: a 60 s lease (a blob lease in storage), renewed while held.</summary>
 internal sealed partial class SingletonLock(ILeaseStore leases, ILogger<SingletonLock> logger)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cronos;
 
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Timers;
 
 /// <summary>
 /// When a timer job comes due, in either form an Azure Functions timer trigger takes: a six-field NCRONTAB expression

@@ -1,4 +1,4 @@
-namespace AccessReviewFunctions.Functions.Runtime;
+namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>Queue trigger settings from host.json "extensions:queues", with the Azure Functions defaults.</summary>
 internal sealed class QueueOptions
