@@ -86,8 +86,16 @@ internal sealed class OktaDescription
         var json = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0);
         var components = JsonNode.Parse(json.Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal))!["components"]!["schemas"]!.AsObject();
         StripExtensions(components);
+        AddSeedValues(components);
         return new OktaDescription(operations, components);
     }
+
+    /// <summary>
+    /// The one value the project keeps beyond the description, as issue 8 asks: the seed's UNIVERSAL_LOGOUT review
+    /// action (Okta's own reviews offer it; the published enum lists only CLOSE_REVIEW and RESTORE_ALL_ACCESS).
+    /// </summary>
+    private static void AddSeedValues(JsonObject components) =>
+        components["security-access-review-action-type"]!["enum"]!.AsArray().Add("UNIVERSAL_LOGOUT");
 
     /// <summary>Vendor extensions (x-…) say nothing about validity, and NJsonSchema reads some of them as its own (x-enumDescriptions).</summary>
     private static void StripExtensions(JsonNode? node)

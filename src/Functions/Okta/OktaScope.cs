@@ -7,18 +7,25 @@ namespace AccessReviewFunctions.Functions.Okta;
 /// The reviews a request may see, from the route group it came in on: the admin routes (SUPER_ADMIN) every review,
 /// the "my" routes only the caller's. Both groups map the same handlers; this parameter tells them apart.
 /// </summary>
-internal sealed record OktaScope(ReviewScope Reviews, string BasePath)
+internal sealed record OktaScope(ReviewScope Reviews, string BasePath, string Origin)
 {
     public const string AdminBase = "/governance/api/v2/security-access-reviews";
     public const string MyBase = "/governance/api/v2/my/security-access-reviews";
 
     public string CallerId => Reviews.CallerId;
 
+    /// <summary>The absolute URL of a path under this group's base (links are absolute, as Okta's are).</summary>
+    public string Href(string relative = "") => Origin + BasePath + relative;
+
+    /// <summary>The absolute URL of a path on this host.</summary>
+    public string Url(string path) => Origin + path;
+
     public static ValueTask<OktaScope?> BindAsync(HttpContext context)
     {
         var caller = Caller.From(context.User).UserId;
         var admin = context.GetEndpoint()?.Metadata.GetMetadata<AdminRoutes>() is not null;
-        return ValueTask.FromResult<OktaScope?>(admin ? new(ReviewScope.Admin(caller), AdminBase) : new(ReviewScope.Mine(caller), MyBase));
+        var origin = Lists.OktaLinks.Absolute(context.Request, string.Empty);
+        return ValueTask.FromResult<OktaScope?>(admin ? new(ReviewScope.Admin(caller), AdminBase, origin) : new(ReviewScope.Mine(caller), MyBase, origin));
     }
 
     /// <summary>The admin group (SUPER_ADMIN) and the "my" group (any user), for routes both serve.</summary>

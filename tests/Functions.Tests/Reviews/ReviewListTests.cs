@@ -51,7 +51,7 @@ public sealed class ReviewListFixture : IAsyncLifetime
         Alpha = await Create(A.Target, "Alpha", [A.ReviewerA, A.ReviewerB]);
         Beta = await Create(A.Target2, "Beta GitHub", [A.ReviewerA, A.ReviewerC]);
         Gamma = await Create(A.Target3, "gamma git", [A.ReviewerB]);
-        Delta = await Create(A.Target, "Delta", [A.ReviewerC], Host.Clock.GetUtcNow().AddYears(1).ToString("O"));
+        Delta = await Create(A.Target, "Delta", [A.ReviewerC], Host.Clock.GetUtcNow().AddDays(150).ToString("O"));
         Epsilon = await Create(A.Target2, "Epsilon", [A.ReviewerA]);
         foreach (var id in new[] { Alpha, Beta, Delta, Epsilon })
         {
@@ -59,7 +59,7 @@ public sealed class ReviewListFixture : IAsyncLifetime
         }
 
         var close = await Admin.PostAsJsonAsync($"{ReviewsApi.Admin}/{Epsilon}/actions", new { actionType = "CLOSE_REVIEW" });
-        Assert.Equal(HttpStatusCode.NoContent, close.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
     }
 
     public Task DisposeAsync()

@@ -19,8 +19,8 @@ internal sealed record OktaUser(
         user.LastLogin is { } lastLogin ? Timestamp(lastLogin) : null,
         new OktaUserProfile(user.Login, user.Email, user.FirstName, user.LastName, user.Department, user.Title, user.ManagerId, user.City, user.State, user.Country));
 
-    /// <summary>Okta's timestamps: UTC with milliseconds, e.g. 2013-06-24T16:39:18.000Z.</summary>
-    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Timestamps in the one form every response uses (UtcDateTimeConverter): UTC to the second.</summary>
+    private static string Timestamp(DateTimeOffset time) => Common.UtcDateTimeConverter.Format(time);
 }
 
 internal sealed record OktaUserProfile(
