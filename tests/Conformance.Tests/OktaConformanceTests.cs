@@ -65,6 +65,16 @@ public sealed class OktaConformanceTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task OperationTable_OfFunctionsTests_IsOktasDescription()
+    {
+        var described = (await OktaDescription.GetAsync()).Operations
+            .Select(o => new OktaOperation(o.Method, o.Template, o.Id, o.Responses.Keys.Single(s => s is >= 200 and < 300)));
+
+        Assert.Equal(described.OrderBy(o => o.Id, StringComparer.Ordinal), OktaOperations.All.OrderBy(o => o.Id, StringComparer.Ordinal));
+        Assert.All((await OktaDescription.GetAsync()).Operations, o => Assert.Equal(OktaOperations.ErrorStatuses, o.Responses.Keys.Where(s => s >= 400).Order()));
+    }
+
+    [Fact]
     public async Task EveryOperation_RateLimited_AnswersDeclared429()
     {
         await using var limited = new ApiHost(new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "2" });

@@ -28,9 +28,19 @@ internal sealed record OktaScope(ReviewScope Reviews, string BasePath, string Or
         return ValueTask.FromResult<OktaScope?>(admin ? new(ReviewScope.Admin(caller), AdminBase, origin) : new(ReviewScope.Mine(caller), MyBase, origin));
     }
 
-    /// <summary>The admin group (SUPER_ADMIN) and the "my" group (any user), for routes both serve.</summary>
+    /// <summary>The admin group (SUPER_ADMIN) and the "my" group (any user), for routes both serve, tagged and with the errors they answer as Okta's description has them.</summary>
     public static (RouteGroupBuilder Admin, RouteGroupBuilder Mine) Groups(IEndpointRouteBuilder app) =>
-        (app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy).WithMetadata(new AdminRoutes()), app.MapGroup(MyBase).RequireAuthorization());
+        (Described(app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy).WithMetadata(new AdminRoutes()), "Security Access Reviews"),
+         Described(app.MapGroup(MyBase).RequireAuthorization(), "My Security Access Reviews"));
+
+    /// <summary>Both groups with the word Okta's operation ids put after the verb ("listSecurityAccessReviews", "listMySecurityAccessReviews").</summary>
+    public static IEnumerable<(RouteGroupBuilder Group, string My)> Named(RouteGroupBuilder admin, RouteGroupBuilder mine) => [(admin, ""), (mine, "My")];
+
+    private static RouteGroupBuilder Described(RouteGroupBuilder group, string tag) =>
+        group.WithTags(tag).WithMetadata([.. ErrorStatuses.Select(s => new ProducesResponseTypeMetadata(s, typeof(OktaError), JsonContent))]);
+
+    private static readonly int[] ErrorStatuses = [400, 401, 403, 404, 429, 500];
+    private static readonly string[] JsonContent = ["application/json"];
 
     private sealed class AdminRoutes;
 }

@@ -15,13 +15,13 @@ internal static class AccessEndpoints
     public static void MapAccesses(this IEndpointRouteBuilder app)
     {
         var (admin, mine) = OktaScope.Groups(app);
-        foreach (var group in new[] { admin, mine })
+        foreach (var (group, my) in OktaScope.Named(admin, mine))
         {
-            group.MapGet("/{reviewId}/accesses", ListAsync);
-            group.MapGet("/{reviewId}/accesses/{accessId}/sub-accesses", ListSubAccessesAsync);
-            group.MapGet("/{reviewId}/accesses/{targetId}/anomalies", AnomaliesAsync);
-            group.MapPost("/{reviewId}/accesses/{targetId}/summary", SummaryAsync);
-            group.MapPost("/{reviewId}/accesses/{targetId}/actions", DecideAsync);
+            group.MapGet("/{reviewId}/accesses", ListAsync).WithName($"list{my}SecurityAccessReviewAccesses");
+            group.MapGet("/{reviewId}/accesses/{accessId}/sub-accesses", ListSubAccessesAsync).WithName($"list{my}SecurityAccessReviewSubAccesses");
+            group.MapGet("/{reviewId}/accesses/{targetId}/anomalies", AnomaliesAsync).WithName($"list{my}SecurityAccessReviewAccessesAnomalies");
+            group.MapPost("/{reviewId}/accesses/{targetId}/summary", SummaryAsync).WithName($"generate{my}SecurityAccessReviewAccessesSummary");
+            group.MapPost("/{reviewId}/accesses/{targetId}/actions", DecideAsync).WithName($"execute{my}SecurityAccessReviewAccessesAction");
         }
     }
 

@@ -18,19 +18,19 @@ internal static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var (admin, mine) = OktaScope.Groups(app);
-        admin.MapPost("/", CreateAsync);
-        admin.MapPatch("/{reviewId}", UpdateAsync);
-        foreach (var group in new[] { admin, mine })
+        admin.MapPost("/", CreateAsync).WithName("createSecurityAccessReview");
+        admin.MapPatch("/{reviewId}", UpdateAsync).WithName("updateSecurityAccessReview");
+        foreach (var (group, my) in OktaScope.Named(admin, mine))
         {
-            group.MapGet("/", ListAsync);
-            group.MapGet("/stats", StatsAsync);
-            group.MapGet("/{reviewId}", GetAsync);
-            group.MapGet("/{reviewId}/history", HistoryAsync);
-            group.MapGet("/{reviewId}/actions", ActionsAsync);
-            group.MapPost("/{reviewId}/actions", ActAsync);
-            group.MapPost("/{reviewId}/comment", CommentAsync);
-            group.MapPost("/{reviewId}/summary", SummaryAsync);
-            group.MapGet("/{reviewId}/principal", PrincipalAsync);
+            group.MapGet("/", ListAsync).WithName($"list{my}SecurityAccessReviews");
+            group.MapGet("/stats", StatsAsync).WithName($"get{my}SecurityAccessReviewsStats");
+            group.MapGet("/{reviewId}", GetAsync).WithName($"get{my}SecurityAccessReview");
+            group.MapGet("/{reviewId}/history", HistoryAsync).WithName($"list{my}SecurityAccessReviewHistory");
+            group.MapGet("/{reviewId}/actions", ActionsAsync).WithName($"list{my}SecurityAccessReviewActions");
+            group.MapPost("/{reviewId}/actions", ActAsync).WithName($"execute{my}SecurityAccessReviewAction");
+            group.MapPost("/{reviewId}/comment", CommentAsync).WithName($"add{my}SecurityAccessReviewComment");
+            group.MapPost("/{reviewId}/summary", SummaryAsync).WithName($"generate{my}SecurityAccessReviewSummary");
+            group.MapGet("/{reviewId}/principal", PrincipalAsync).WithName($"get{my}SecurityAccessReviewPrincipalDetails");
         }
     }
 
