@@ -195,6 +195,14 @@ public sealed class ReviewListTests(ReviewListFixture f) : IClassFixture<ReviewL
     }
 
     [Fact]
+    public async Task Paging_AfterRecordId_ContinuesAfterThatReview()
+    {
+        var ids = await IdsAsync(AdminClient, $"{ReviewsApi.Admin}?limit=2&orderBy={Q("name desc")}&filter={Q("name co \"a\"")}&after={f.Delta}");
+
+        Assert.Equal([f.Beta, f.Alpha], ids);
+    }
+
+    [Fact]
     public async Task Paging_NextLinkKeepsFilterOrderAndLimit()
     {
         var (body, response) = await GetPageAsync(AdminClient, $"{ReviewsApi.Admin}?limit=1&orderBy={Q("id desc")}&filter={Q("status eq \"ACTIVE\"")}");
