@@ -6,7 +6,7 @@ set -euo pipefail
 base=${BASE:-http://localhost:7071}
 n=${1:-20}
 token() { curl -sf -XPOST "$base/dev/token" -H 'content-type: application/json' -d "$1" | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
-admin=$(token '{"sub":"00uadmin0000000000001","roles":["SUPER_ADMIN"]}')
+admin=$(token '{"sub":"00uadmin000000000001","roles":["SUPER_ADMIN"]}')
 times=()
 for i in $(seq 1 "$n"); do
   start=$(date +%s%N)

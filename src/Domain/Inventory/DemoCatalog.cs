@@ -26,7 +26,7 @@ internal sealed record DemoCatalog(
         {
             var (slug, label, labels) = DemoInventory.Apps[a];
             var appId = DemoInventory.AppId(slug);
-            apps.Add(new Application(appId, slug, label, labels));
+            apps.Add(new Application(appId, slug, label, labels, new Uri($"https://{DemoInventory.EmailDomain}/logos/{slug}.png")));
 
             var groupCount = 2 + random.Next(5);
             for (var g = 0; g < groupCount; g++)

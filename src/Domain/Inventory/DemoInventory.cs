@@ -8,8 +8,8 @@ namespace AccessReviewFunctions.Domain.Inventory;
 /// </summary>
 public static class DemoInventory
 {
-    public const string AdminId = "00uadmin0000000000001";
-    public const string TargetId = "00utarget0000000001";
+    public const string AdminId = "00uadmin000000000001";
+    public const string TargetId = "00utarget00000000001";
     public const string EmailDomain = "acme.example";
     public const int UserCount = 300;
 
@@ -75,8 +75,8 @@ public static class DemoInventory
     /// </summary>
     private static IReadOnlyList<SodRule> SodRules(DemoCatalog catalog) =>
     [
-        new("sod-payments", "Create and approve payments", catalog.ValuesOf(AppId("netsuite"))[0].Id, AppId("workday"), Severity.HIGH),
-        new("sod-changes", "Deploy and approve changes", catalog.GroupsOf(AppId("github"))[0].Id, AppId("jira"), Severity.HIGH),
-        new("sod-expenses", "Submit and approve expenses", AppId("concur"), AppId("coupa"), Severity.MEDIUM),
+        new("sodpayments000000001", "Create and approve payments", catalog.ValuesOf(AppId("netsuite"))[0].Id, AppId("workday"), Severity.HIGH),
+        new("sodchanges0000000001", "Deploy and approve changes", catalog.GroupsOf(AppId("github"))[0].Id, AppId("jira"), Severity.HIGH),
+        new("sodexpenses000000001", "Submit and approve expenses", AppId("concur"), AppId("coupa"), Severity.MEDIUM),
     ];
 }

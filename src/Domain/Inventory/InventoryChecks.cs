@@ -67,6 +67,10 @@ internal sealed class InventoryChecks(InventoryDocument doc, StoredInventoryIds 
         Required(path, "name", app.Name);
         Required(path, "label", app.Label);
         NoBlankEntries(path, "governanceLabels", app.GovernanceLabels);
+        if (app.LogoUrl is { } logo && (!logo.IsAbsoluteUri || logo.Scheme is not ("https" or "http")))
+        {
+            Problem($"{path}.logoUrl: must be an absolute http or https URL");
+        }
     }
 
     private void CheckEntitlement(Entitlement entitlement, string path)

@@ -1,7 +1,7 @@
 namespace AccessReviewFunctions.Domain.Inventory;
 
 /// <summary>An application (resource) that access can be granted to.</summary>
-public sealed record Application(string Id, string Name, string Label, IReadOnlyList<string> GovernanceLabels);
+public sealed record Application(string Id, string Name, string Label, IReadOnlyList<string> GovernanceLabels, Uri? LogoUrl = null);
 
 /// <summary>A group that grants access to one application.</summary>
 public sealed record AppGroup(string Id, string AppId, string Name, string? Description);

@@ -38,16 +38,23 @@ public sealed record Cursor(OrderBy OrderBy, SortKey Key, string Id)
     }
 
     /// <summary>Decodes a token made by <see cref="Encode"/> for <paramref name="expected"/>; anything else throws.</summary>
-    public static Cursor Decode(string? text, OrderBy expected)
+    public static Cursor Decode(string? text, OrderBy expected) =>
+        TryRead(text, expected) ?? throw DomainException.Validation([QueryErrors.InvalidCursor]);
+
+    /// <summary>The cursor <paramref name="text"/> holds for <paramref name="expected"/>, or null when it holds none.</summary>
+    public static Cursor? TryRead(string? text, OrderBy expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        if (ByIdAscending(expected) && text is { Length: > 0 and <= MaxIdLength } && text.All(IsIdChar))
+        if (ByIdAscending(expected) && IsRecordId(text))
         {
-            return new Cursor(expected, SortKey.Of(text), text);
+            return new Cursor(expected, SortKey.Of(text!), text!);
         }
 
-        return TryDecode(text, expected) ?? throw DomainException.Validation([QueryErrors.InvalidCursor]);
+        return TryDecode(text, expected);
     }
+
+    /// <summary>True when <paramref name="text"/> can be a record's id (1-100 letters, digits, '.', '_', '-').</summary>
+    public static bool IsRecordId(string? text) => text is { Length: > 0 and <= MaxIdLength } && text.All(IsIdChar);
 
     private static bool ByIdAscending(OrderBy order) => order.Field == IdField && order.Direction == SortDirection.Asc;
 

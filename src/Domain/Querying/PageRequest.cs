@@ -3,8 +3,12 @@ using AccessReviewFunctions.Domain.Errors;
 
 namespace AccessReviewFunctions.Domain.Querying;
 
-/// <summary>The validated <c>limit</c> and <c>after</c> parameters of one list request.</summary>
-public sealed record PageRequest(int Limit, Cursor? After)
+/// <summary>
+/// The validated <c>limit</c> and <c>after</c> parameters of one list request. <c>after</c> is either a cursor this
+/// service made (<see cref="After"/>) or, as Okta documents it, the id of the last record of the previous page
+/// (<see cref="AfterId"/>), which <see cref="Paging"/> places in the current order.
+/// </summary>
+public sealed record PageRequest(int Limit, Cursor? After, string? AfterId = null)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 200;
@@ -19,9 +23,15 @@ public sealed record PageRequest(int Limit, Cursor? After)
         var causes = new List<Violation>();
         var size = ParseLimit(limit, DefaultLimit, MaxLimit, causes);
 
-        var cursor = string.IsNullOrEmpty(after) ? null : Violations.Collect(causes, () => Cursor.Decode(after, orderBy));
+        var cursor = string.IsNullOrEmpty(after) ? null : Cursor.TryRead(after, orderBy);
+        var afterId = cursor is null && Cursor.IsRecordId(after) ? after : null;
+        if (!string.IsNullOrEmpty(after) && cursor is null && afterId is null)
+        {
+            causes.Add(QueryErrors.InvalidCursor);
+        }
+
         Violations.ThrowIfAny(causes);
-        return new(size, cursor);
+        return new(size, cursor, afterId);
     }
 
     /// <summary>

@@ -15,12 +15,13 @@ public static class Paging
         ArgumentNullException.ThrowIfNull(sortedRows);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(order);
-        if (request.After is { } after && after.OrderBy != order.OrderBy)
+        var cursor = request.After ?? (request.AfterId is { } id ? AtRecord(sortedRows, id, order) : null);
+        if (cursor is not null && cursor.OrderBy != order.OrderBy)
         {
             throw DomainException.Validation([QueryErrors.InvalidCursor]);
         }
 
-        var start = request.After is null ? 0 : FirstAfter(sortedRows, request.After, order);
+        var start = cursor is null ? 0 : FirstAfter(sortedRows, cursor, order);
         var count = Math.Min(request.Limit, sortedRows.Count - start);
         var items = new T[count];
         for (var i = 0; i < count; i++)
@@ -36,6 +37,23 @@ public static class Paging
         }
 
         return new(items, next);
+    }
+
+    /// <summary>
+    /// The position of the record with id <paramref name="id"/> in the current rows: paging continues after it
+    /// wherever it sorts now, so rows added since are neither repeated nor skipped. A record not in the list is a bad cursor.
+    /// </summary>
+    private static Cursor AtRecord<T>(IReadOnlyList<T> rows, string id, RowOrder<T> order)
+    {
+        foreach (var row in rows)
+        {
+            if (string.Equals(order.IdOf(row), id, StringComparison.Ordinal))
+            {
+                return new Cursor(order.OrderBy, order.KeyOf(row), id);
+            }
+        }
+
+        throw DomainException.Validation([QueryErrors.InvalidCursor]);
     }
 
     private static int FirstAfter<T>(IReadOnlyList<T> rows, Cursor cursor, RowOrder<T> order)

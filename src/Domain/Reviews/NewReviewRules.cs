@@ -28,7 +28,7 @@ internal static class NewReviewRules
 
         CheckReviewerType(request.ReviewerType ?? string.Empty, problems);
         CheckReviewers(request.PrincipalId, reviewers, known, problems);
-        CheckEndTime(endTime, now, problems);
+        CheckEndTime(endTime, now, now, settings, problems);
         ExpirationNote.From(request.ExpirationNote, problems);
         return problems;
     }
@@ -45,13 +45,25 @@ internal static class NewReviewRules
         }
     }
 
-    public static void CheckEndTime(DateTimeOffset endTime, DateTimeOffset now, List<Violation> problems)
+    /// <summary>At least <see cref="ReviewSettings.MinDuration"/> from now, and less than <see cref="ReviewSettings.MaxDuration"/> after the review's creation.</summary>
+    public static void CheckEndTime(DateTimeOffset endTime, DateTimeOffset now, DateTimeOffset created, ReviewSettings settings, List<Violation> problems)
     {
         if (endTime <= now)
         {
             problems.Add(new(Fields.EndTime, ViolationCode.OutOfRange, "must be in the future"));
         }
+        else if (endTime - now < settings.MinDuration)
+        {
+            problems.Add(new(Fields.EndTime, ViolationCode.OutOfRange, $"must be at least {Show(settings.MinDuration)} from now"));
+        }
+        else if (endTime - created >= settings.MaxDuration)
+        {
+            problems.Add(new(Fields.EndTime, ViolationCode.OutOfRange, $"must be less than {Show(settings.MaxDuration)} after the review was created"));
+        }
     }
+
+    private static string Show(TimeSpan span) =>
+        span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays:0} day{(span.TotalDays == 1 ? "" : "s")}" : span.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 
     public static void CheckReviewers(string? principalId, IReadOnlyList<string> reviewers, KnownUsers known, List<Violation> problems)
     {

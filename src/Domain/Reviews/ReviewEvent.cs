@@ -8,6 +8,11 @@ public abstract record ReviewEvent(string ReviewId, DateTimeOffset At, string? A
 
     /// <summary>The history line, worded from the actor's side ("created Test SAR").</summary>
     public abstract string Describe();
+
+    /// <summary>The history line: <see cref="Describe"/>, at most <see cref="ReviewLimits.MaxHistoryMessageLength"/> characters.</summary>
+    public string HistoryMessage() => Cut(Describe(), ReviewLimits.MaxHistoryMessageLength);
+
+    internal static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }
 
 public sealed record ReviewCreated(string ReviewId, DateTimeOffset At, string ActorId, string Name, string PrincipalId)

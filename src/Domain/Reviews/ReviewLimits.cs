@@ -4,8 +4,15 @@ namespace AccessReviewFunctions.Domain.Reviews;
 public static class ReviewLimits
 {
     public const int MaxReviewers = 10;
-    public const int MaxNameLength = 255;
-    public const int MaxCommentLength = 2000;
+    /// <summary>Okta's review takes 255 on create, but its list shows at most 200: the stricter one, so every list stays valid.</summary>
+    public const int MaxNameLength = 200;
+    public const int MaxCommentLength = 1000;
+
+    /// <summary>The longest history line; a longer description (a long comment, many reviewers) is cut with an ellipsis.</summary>
+    public const int MaxHistoryMessageLength = 1000;
+
+    /// <summary>The longest summary stored on a review.</summary>
+    public const int MaxSummaryLength = 1000;
 
     /// <summary>
     /// The most item rows one step writes together with the header (storage writes at most 100 rows atomically, and

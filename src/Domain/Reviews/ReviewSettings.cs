@@ -9,7 +9,10 @@ public sealed record ReviewSettings(
     ExpirationBehavior ExpirationBehavior,
     string? ExpirationNote,
     bool AutoComplete,
-    int MaxOpenReviewsPerPrincipal)
+    int MaxOpenReviewsPerPrincipal,
+    TimeSpan MinDuration,
+    TimeSpan MaxDuration)
 {
-    public static ReviewSettings Default { get; } = new(TimeSpan.FromDays(7), ExpirationBehavior.DO_NOTHING, null, false, 5);
+    /// <summary>Okta's bounds: an end time at least one day and less than six months (180 days here) after creation.</summary>
+    public static ReviewSettings Default { get; } = new(TimeSpan.FromDays(7), ExpirationBehavior.DO_NOTHING, null, false, 5, TimeSpan.FromDays(1), TimeSpan.FromDays(180));
 }

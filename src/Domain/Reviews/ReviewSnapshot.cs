@@ -28,7 +28,8 @@ public sealed record ReviewSnapshot(
     bool AutoComplete = false,
     int DecidedCount = 0,
     int RevokedCount = 0,
-    IReadOnlyList<PendingDecision>? PendingDecisions = null)
+    IReadOnlyList<PendingDecision>? PendingDecisions = null,
+    string? Summary = null)
 {
     /// <summary>True when every access item has a decision.</summary>
     public bool AllDecided => AccessItemCount > 0 && DecidedCount >= AccessItemCount;

@@ -12,7 +12,7 @@ public sealed partial class SecurityAccessReview
     /// An admin changes name, end time, reviewers or expiry settings of an open review, under the rules of creation.
     /// Turning auto-complete on when every item is decided closes the review.
     /// </summary>
-    public IReadOnlyList<ReviewEvent> Update(DateTimeOffset now, string actorId, ReviewPatch patch, KnownUsers known)
+    public IReadOnlyList<ReviewEvent> Update(DateTimeOffset now, string actorId, ReviewPatch patch, KnownUsers known, ReviewSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(known);
@@ -28,7 +28,7 @@ public sealed partial class SecurityAccessReview
 
         if (patch.EndTime is { } endTime)
         {
-            NewReviewRules.CheckEndTime(endTime, now, problems);
+            NewReviewRules.CheckEndTime(endTime, now, State.Created, settings ?? ReviewSettings.Default, problems);
             next = Change(next, next with { EndTime = endTime }, $"changed the end time to {endTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}", changes);
         }
 

@@ -130,12 +130,12 @@ public sealed partial class SecurityAccessReview
 
     private static void RequireChange(bool revoked, AccessAction action, string name)
     {
-        if (revoked && action == AccessAction.REVOKE_ACCESS)
+        if (revoked && action.Revokes())
         {
             throw DomainException.InvalidTransition($"Access to {name} is already revoked");
         }
 
-        if (!revoked && action == AccessAction.RESTORE_ACCESS)
+        if (!revoked && !action.Revokes())
         {
             throw DomainException.InvalidTransition($"Access to {name} is not revoked: only revoked access can be restored");
         }

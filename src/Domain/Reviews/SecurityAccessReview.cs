@@ -44,10 +44,15 @@ public sealed partial class SecurityAccessReview
         return (review, new ReviewCreated(id, now, actorId, review.State.Name, review.State.PrincipalId));
     }
 
-    public ReviewEvent Activate(DateTimeOffset now, int accessItemCount)
+    /// <summary>Opens a gathered review; <paramref name="summary"/> (the risk summary of its access, cut to size) stays on it.</summary>
+    public ReviewEvent Activate(DateTimeOffset now, int accessItemCount, string? summary = null)
     {
         Require(ReviewStatus.PENDING, "activate");
-        State = State with { Revision = State.Revision + 1, Status = ReviewStatus.ACTIVE, AccessItemCount = accessItemCount, LastUpdated = now, LastUpdatedBy = SystemActor };
+        State = State with
+        {
+            Revision = State.Revision + 1, Status = ReviewStatus.ACTIVE, AccessItemCount = accessItemCount, LastUpdated = now, LastUpdatedBy = SystemActor,
+            Summary = summary is null ? null : ReviewEvent.Cut(summary, ReviewLimits.MaxSummaryLength),
+        };
         return new ReviewActivated(Id, now, accessItemCount);
     }
 

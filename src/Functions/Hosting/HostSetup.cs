@@ -42,6 +42,7 @@ internal static class HostSetup
         builder.Services.AddInventory();
         builder.Services.AddReviews();
         builder.Services.AddOktaRateLimiting();
+        builder.Services.AddApiDescription();
     }
 
     public static void UseAccessReviewPipeline(this WebApplication app)
@@ -54,6 +55,7 @@ internal static class HostSetup
             SuppressDiagnosticsCallback = _ => true,
         });
         app.UseStatusCodePages(context => OktaErrorMapping.WriteStatusAsync(context.HttpContext));
+        app.UseApiResponseHeaders();
         app.UseAuthentication();
         app.UseOktaRateLimiting();
         app.UseAuthorization();
@@ -65,5 +67,6 @@ internal static class HostSetup
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         app.MapInventoryImport();
         app.MapOkta();
+        app.MapApiDescription();
     }
 }

@@ -9,11 +9,15 @@ internal interface IUserDirectory
 {
     Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The user whose login is <paramref name="login"/> (exact), or null.</summary>
+    Task<InventoryUser?> GetUserByLoginAsync(string login, CancellationToken cancellationToken);
+
     /// <summary>
-    /// Users ordered by id after the one with id <paramref name="after"/>; query is a case-insensitive prefix of login,
-    /// email, first or last name. The next cursor is the last user's id, which is how a list by id pages.
+    /// Users ordered by id after the one with id <paramref name="after"/>, those <paramref name="keep"/> accepts; query
+    /// is a case-insensitive prefix of login, email, first or last name. The next cursor is the last user's id, which
+    /// is how a list by id pages.
     /// </summary>
-    Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken);
+    Task<Page<InventoryUser>> ListUsersAsync(string? query, Func<InventoryUser, bool> keep, int limit, string? after, CancellationToken cancellationToken);
 
     /// <summary>The users with these ids that exist, in the order asked.</summary>
     Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);

@@ -93,7 +93,7 @@ internal sealed class ReviewService(
         {
             var review = loaded.Review;
             var endTime = review.State.EndTime;
-            return Task.FromResult(ReviewSteps.OnUpdated(review, endTime, review.Update(clock.GetUtcNow(), actorId, patch, known)));
+            return Task.FromResult(ReviewSteps.OnUpdated(review, endTime, review.Update(clock.GetUtcNow(), actorId, patch, known, settings.Current())));
         }, cancellationToken);
     }
 

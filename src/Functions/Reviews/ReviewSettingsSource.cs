@@ -4,7 +4,7 @@ namespace AccessReviewFunctions.Functions.Reviews;
 
 /// <summary>
 /// The global review defaults (<see cref="ReviewSettings"/>) from configuration section "Reviews": DefaultDuration,
-/// ExpirationBehavior, ExpirationNote, AutoComplete, MaxOpenReviewsPerPrincipal.
+/// ExpirationBehavior, ExpirationNote, AutoComplete, MaxOpenReviewsPerPrincipal, MinDuration, MaxDuration.
 /// </summary>
 internal sealed class ReviewSettingsSource(IConfiguration configuration)
 {
@@ -17,6 +17,8 @@ internal sealed class ReviewSettingsSource(IConfiguration configuration)
             section.GetValue("ExpirationBehavior", defaults.ExpirationBehavior),
             section.GetValue("ExpirationNote", defaults.ExpirationNote),
             section.GetValue("AutoComplete", defaults.AutoComplete),
-            section.GetValue("MaxOpenReviewsPerPrincipal", defaults.MaxOpenReviewsPerPrincipal));
+            section.GetValue("MaxOpenReviewsPerPrincipal", defaults.MaxOpenReviewsPerPrincipal),
+            section.GetValue("MinDuration", defaults.MinDuration),
+            section.GetValue("MaxDuration", defaults.MaxDuration));
     }
 }

@@ -43,8 +43,8 @@ public sealed class DemoInventoryTests
         Assert.Contains(DemoInventory.AdminId, ids);
         Assert.Contains(DemoInventory.TargetId, ids);
         Assert.All(DemoInventory.ReviewerIds, r => Assert.Contains(r, ids));
-        Assert.Equal("admin@acme.example", demo.Users.Single(u => u.Id == "00uadmin0000000000001").Login);
-        Assert.Equal("00ureviewer000000001", demo.Users.Single(u => u.Id == "00utarget0000000001").ManagerId);
+        Assert.Equal("admin@acme.example", demo.Users.Single(u => u.Id == "00uadmin000000000001").Login);
+        Assert.Equal("00ureviewer000000001", demo.Users.Single(u => u.Id == "00utarget00000000001").ManagerId);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DemoInventoryTests
             .SelectMany(g => g.GroupIds.Concat(g.EntitlementValueIds).Append(g.AppId))
             .ToHashSet();
 
-        Assert.Equal(["sod-payments", "sod-changes", "sod-expenses"], demo.SodRules.Select(r => r.Id));
+        Assert.Equal(["sodpayments000000001", "sodchanges0000000001", "sodexpenses000000001"], demo.SodRules.Select(r => r.Id));
         Assert.Equal(["ent00002400001000001", "00g00000002000000001", "0oaconcur00000000000"], demo.SodRules.Select(r => r.ResourceIdA));
         Assert.Equal(["0oaworkday0000000000", "0oajira0000000000000", "0oacoupa000000000000"], demo.SodRules.Select(r => r.ResourceIdB));
         var payments = demo.SodRules[0];

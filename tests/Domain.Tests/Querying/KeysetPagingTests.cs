@@ -126,4 +126,35 @@ public class KeysetPagingTests
 
         Assert.Equal(["r1998", "r1992", "r1986"], page.Items.Select(r => r.Id));
     }
+
+    [Theory]
+    [InlineData(SortDirection.Asc)]
+    [InlineData(SortDirection.Desc)]
+    public void TakePage_AfterRecordId_PagesAfterThatRecordInTheCurrentOrder(SortDirection direction)
+    {
+        var order = ByScore with { Direction = direction };
+        var rows = Rows(("a", 1m), ("b", 2m), ("c", 3m), ("d", 4m), ("e", 5m));
+        var first = Take(rows, order, 2, null);
+
+        var second = Take(rows, order, 2, first.Items[^1].Id);
+
+        Assert.Equal(direction == SortDirection.Asc ? ["c", "d"] : ["c", "b"], second.Items.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void TakePage_AfterRecordIdWithRowsAddedOnBothSides_NoRepeatsAndNoSkips()
+    {
+        var rows = Rows(("a", 1m), ("c", 3m), ("e", 5m), ("g", 7m));
+        var first = Take(rows, ByScore, 2, null);
+        rows.AddRange(Rows(("b", 2m), ("f", 6m)));
+
+        var second = Take(rows, ByScore, 10, first.Items[^1].Id);
+
+        Assert.Equal(["a", "c"], first.Items.Select(r => r.Id));
+        Assert.Equal(["e", "f", "g"], second.Items.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void TakePage_AfterIdOfNoRecordInTheList_InvalidCursor() =>
+        Assert.Equal("after: invalid cursor", CauseOf(() => Take(Rows(("a", 1m), ("b", 2m)), ByScore, 2, "zz")));
 }

@@ -41,6 +41,15 @@ public class PageRequestTests
     }
 
     [Fact]
+    public void Parse_RecordIdAfter_KeptAsTheRecordToPageAfter()
+    {
+        var request = PageRequest.Parse(null, "sar00000000000000001", ByName);
+
+        Assert.Null(request.After);
+        Assert.Equal("sar00000000000000001", request.AfterId);
+    }
+
+    [Fact]
     public void Parse_BadLimitAndBadAfter_ReportsBoth()
     {
         var error = Assert.Throws<DomainException>(() => PageRequest.Parse("0", "garbage!", ByName));

@@ -16,7 +16,7 @@ public sealed class AccessSnapshotBuild
         var item = Assert.Single(items, i => i.AppId == "0oaapp1");
         Assert.Equal("App One", item.Label);
         Assert.Equal("INDIVIDUAL", item.AssignmentType);
-        Assert.Equal(["ENTITLEMENT", "GROUP"], item.SubAccessTypes);
+        Assert.Equal(["ENTITLEMENT_BUNDLE", "ENTITLEMENT_VALUE", "GROUP"], item.SubAccessTypes);
         Assert.Equal(["esprole", "espregion"], item.ActiveEntitlements.Select(e => e.Id));
         var mine = subs.Where(s => s.AccessItemId == item.Id).ToList();
         Assert.Equal(3, mine.Count);

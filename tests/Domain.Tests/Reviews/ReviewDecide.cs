@@ -23,7 +23,7 @@ public sealed class ReviewDecide
         Assert.All(result.ChangedSubItems, s => Assert.True(s.Revoked));
         Assert.Equal((1, 1), (review.State.DecidedCount, review.State.RevokedCount));
         Assert.Equal("revoked access to AIM1", Assert.Single(result.Events).Describe());
-        Assert.Equal([AccessAction.RESTORE_ACCESS], result.Item.SupportedActions);
+        Assert.Equal([AccessAction.RESTORE_ACCESS, AccessAction.FLAG_FOR_MANUAL_RESTORATION], result.Item.SupportedActions);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ReviewDecide
         Assert.Equal(AccessAction.RESTORE_ACCESS, result.Item.Decision!.Decision);
         Assert.False(Assert.Single(result.ChangedSubItems).Revoked);
         Assert.Equal((1, 0), (review.State.DecidedCount, review.State.RevokedCount));
-        Assert.Equal([AccessAction.REVOKE_ACCESS], result.Item.SupportedActions);
+        Assert.Equal([AccessAction.REVOKE_ACCESS, AccessAction.FLAG_FOR_MANUAL_REMEDIATION], result.Item.SupportedActions);
     }
 
     [Fact]

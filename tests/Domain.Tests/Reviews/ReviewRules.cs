@@ -85,7 +85,7 @@ public sealed class ReviewRules
         if (!accepted)
         {
             var cause = Assert.Single(Assert.Throws<DomainException>(() => EnumText.Parse<AccessAction>(text, Fields.Decision)).Causes);
-            Assert.Equal("decision: must be REVOKE_ACCESS or RESTORE_ACCESS", cause.ToString());
+            Assert.Equal("decision: must be REVOKE_ACCESS, RESTORE_ACCESS, FLAG_FOR_MANUAL_REMEDIATION or FLAG_FOR_MANUAL_RESTORATION", cause.ToString());
         }
     }
 

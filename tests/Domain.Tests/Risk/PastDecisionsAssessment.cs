@@ -29,7 +29,7 @@ public sealed class PastDecisionsAssessment
 
         Assert.Equal(Severity.HIGH, anomaly.Severity);
         Assert.Equal("The assignment was revoked in a previous review on {0} and has since been re-granted.", anomaly.Subtext.Message);
-        Assert.Equal(new AnomalyArg("2025-03-12T12:00:00Z", "DATE"), Assert.Single(anomaly.Subtext.Args));
+        Assert.Equal(new AnomalyArg("2025-03-12T12:00:00Z", "RELATIVE_DATE_TO_NOW"), Assert.Single(anomaly.Subtext.Args));
     }
 
     [Fact]

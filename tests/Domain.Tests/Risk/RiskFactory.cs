@@ -25,7 +25,7 @@ internal static class RiskFactory
         new("sai-" + resourceId, "aim-GitHub", resourceId, "GitHub Admins", SubAccessTypes.Group, null, null);
 
     public static SubAccessItem Value(string resourceId = "ent1", string assignmentType = "INDIVIDUAL") =>
-        new("sai-" + resourceId, "aim-GitHub", resourceId, "Role: Owner", SubAccessTypes.Entitlement, null,
+        new("sai-" + resourceId, "aim-GitHub", resourceId, "Role: Owner", SubAccessTypes.EntitlementValue, null,
             new EntitlementInfo(SubAccessTypes.EntitlementValue, null, null, assignmentType, [], []));
 
     public static AppAssignmentStats Stats(int individual = 10, int group = 0, int request = 0) =>

@@ -47,7 +47,7 @@ public sealed class FaultTests
 
     private sealed class BrokenUserList(IInventoryStore inner) : InventoryStoreDecorator(inner)
     {
-        public override Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
+        public override Task<Page<InventoryUser>> ListUsersAsync(string? query, Func<InventoryUser, bool> keep, int limit, string? after, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("user list offline");
     }
 

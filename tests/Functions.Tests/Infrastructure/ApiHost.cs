@@ -65,7 +65,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         return client;
     }
 
-    public HttpClient AsAdmin(string subject = "00uadmin0000000000001") => As(subject, "SUPER_ADMIN");
+    public HttpClient AsAdmin(string subject = "00uadmin000000000001") => As(subject, "SUPER_ADMIN");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

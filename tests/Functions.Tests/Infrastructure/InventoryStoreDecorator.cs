@@ -15,8 +15,10 @@ internal abstract class InventoryStoreDecorator(IInventoryStore inner) : IInvent
 
     public Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
 
-    public virtual Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken) =>
-        inner.ListUsersAsync(query, limit, after, cancellationToken);
+    public Task<InventoryUser?> GetUserByLoginAsync(string login, CancellationToken cancellationToken) => inner.GetUserByLoginAsync(login, cancellationToken);
+
+    public virtual Task<Page<InventoryUser>> ListUsersAsync(string? query, Func<InventoryUser, bool> keep, int limit, string? after, CancellationToken cancellationToken) =>
+        inner.ListUsersAsync(query, keep, limit, after, cancellationToken);
 
     public Task<IReadOnlyList<InventoryUser>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         inner.FindUsersAsync(ids, cancellationToken);

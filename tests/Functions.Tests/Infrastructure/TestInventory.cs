@@ -10,7 +10,7 @@ internal static class TestInventory
     public const string ReviewerB = "00ureviewerb00000001";
     public const string ReviewerC = "00ureviewerc00000001";
     public const string Outsider = "00uoutsider000000001";
-    public const string Admin = "00uadmin0000000000001";
+    public const string Admin = "00uadmin000000000001";
 
     /// <summary>Principals without grants, for tests that need more open reviews than one principal may have.</summary>
     public const string Target2 = "00utarget00000000002";

@@ -20,7 +20,7 @@ internal static class InventoryData
 
     public static string Id(int n) => $"00utest{n:D13}";
 
-    public static Application App(string id = AppId) => new(id, "salesforce", "Salesforce", ["SOX"]);
+    public static Application App(string id = AppId) => new(id, "salesforce", "Salesforce", ["SOX"], new Uri("https://cdn.example/salesforce.png"));
 
     public static Grant Grant(int user, AssignmentType type, string appId = AppId) =>
         new(Id(user), appId, type, Created.AddDays(1), [GroupId], [ValueId], [], Created.AddDays(2), 7);

@@ -32,8 +32,8 @@ public sealed class InventoryImportTests : IDisposable
         var read = await host.As("00ureader", "REVIEWER").GetFromJsonAsync<JsonElement>($"/api/v1/users/{user.Id}");
         Assert.Equal(user.Id, read.GetProperty("id").GetString());
         Assert.Equal("ACTIVE", read.GetProperty("status").GetString());
-        Assert.Equal("2025-03-01T12:00:00.000Z", read.GetProperty("created").GetString());
-        Assert.Equal("2025-03-04T12:00:00.000Z", read.GetProperty("lastLogin").GetString());
+        Assert.Equal("2025-03-01T12:00:00Z", read.GetProperty("created").GetString());
+        Assert.Equal("2025-03-04T12:00:00Z", read.GetProperty("lastLogin").GetString());
         var profile = read.GetProperty("profile");
         Assert.Equal(user.Login, profile.GetProperty("login").GetString());
         Assert.Equal("Ann", profile.GetProperty("firstName").GetString());
@@ -125,7 +125,8 @@ public sealed class InventoryImportTests : IDisposable
         var item = (await GetAsync(admin, $"{ReviewsApi.Admin}/{reviewId}/accesses")).GetProperty("data").EnumerateArray().Single();
         var app = item.GetProperty("appInfo");
         Assert.Equal((AppId, "Salesforce", "GROUP", 7), (app.GetProperty("id").GetString(), app.GetProperty("label").GetString(), app.GetProperty("assignmentType").GetString(), app.GetProperty("applicationUsage").GetInt32()));
-        Assert.Equal(["SOX"], item.GetProperty("governanceLabels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["SOX"], app.GetProperty("governanceLabels").EnumerateArray().Select(l => l.GetProperty("value").GetString()));
+        Assert.Equal("https://cdn.example/salesforce.png", app.GetProperty("logoUrl").GetString());
         var subs = await AccessesApi.SubItemsAsync(admin, reviewId, item.GetProperty("id").GetString()!);
         Assert.Equal(["Role: Viewer", "Salesforce Users"], subs.Select(s => s.Name).Order(StringComparer.Ordinal));
     }

@@ -101,6 +101,63 @@ public sealed partial class UsersApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task List_Deprovisioned_LeftOutUnlessAFilterAsks()
+    {
+        await ImportAsync(User(1, "Anna", "Smith"), User(2, "Anne", "Gone") with { Status = UserStatus.DEPROVISIONED }, User(3, "Andy", "Away") with { Status = UserStatus.SUSPENDED });
+        var client = host.AsAdmin();
+
+        Assert.Equal([Id(1), Id(3)], await IdsAsync(client, "/api/v1/users"));
+        Assert.Equal([Id(1), Id(3)], await IdsAsync(client, "/api/v1/users?q=an"));
+        Assert.Equal([Id(2)], await IdsAsync(client, $"/api/v1/users?filter={Uri.EscapeDataString("status eq \"DEPROVISIONED\"")}"));
+        Assert.Equal([Id(1), Id(2)], await IdsAsync(client, $"/api/v1/users?filter={Uri.EscapeDataString("profile.lastName eq \"Smith\" or profile.firstName co \"ne\"")}"));
+    }
+
+    [Fact]
+    public async Task List_FilterKeptInNextLink_SearchAndBadFilter400()
+    {
+        await ImportAsync(User(1), User(2), User(3) with { Department = "Sales" });
+        var client = host.AsAdmin();
+        var filter = Uri.EscapeDataString("profile.department eq \"IT\"");
+
+        var response = await client.GetAsync($"/api/v1/users?filter={filter}&limit=1");
+        var next = response.Headers.GetValues("Link").Select(l => NextLink().Match(l)).Single(m => m.Success).Groups[1].Value;
+
+        Assert.Equal([Id(2)], await IdsAsync(client, next));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/v1/users?search={filter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/v1/users?filter={Uri.EscapeDataString("status eq \"GONE\"")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task List_Query_DefaultLimitTen()
+    {
+        await ImportAsync([.. Enumerable.Range(1, 12).Select(n => User(n))]);
+
+        Assert.Equal(10, (await IdsAsync(host.AsAdmin(), "/api/v1/users?q=ann")).Count);
+        Assert.Equal(12, (await IdsAsync(host.AsAdmin(), "/api/v1/users")).Count);
+    }
+
+    [Fact]
+    public async Task Get_ByIdLoginOrMe_TheUserWithOktasFields()
+    {
+        await ImportAsync(User(1, "Anna", "Smith"), User(2) with { Status = UserStatus.STAGED });
+
+        var byId = await host.AsAdmin().GetFromJsonAsync<JsonElement>($"/api/v1/users/{Id(1)}");
+        var byLogin = await host.AsAdmin().GetFromJsonAsync<JsonElement>("/api/v1/users/anna.smith1@acme.example");
+        var me = await host.As(Id(1)).GetFromJsonAsync<JsonElement>("/api/v1/users/me");
+        var staged = await host.AsAdmin().GetFromJsonAsync<JsonElement>($"/api/v1/users/{Id(2)}");
+
+        Assert.All(new[] { byLogin, me }, u => Assert.Equal(Id(1), u.GetProperty("id").GetString()));
+        Assert.Equal(byId.GetProperty("created").GetString(), byId.GetProperty("activated").GetString());
+        Assert.Equal(JsonValueKind.Null, staged.GetProperty("activated").ValueKind);
+        Assert.Equal(JsonValueKind.Null, byId.GetProperty("statusChanged").ValueKind);
+        Assert.Equal(JsonValueKind.Null, byId.GetProperty("lastUpdated").ValueKind);
+        Assert.Equal(JsonValueKind.Null, byId.GetProperty("passwordChanged").ValueKind);
+        Assert.Equal("oty_default", byId.GetProperty("type").GetProperty("id").GetString());
+        Assert.Equal("OKTA", byId.GetProperty("credentials").GetProperty("provider").GetProperty("type").GetString());
+        Assert.Equal($"http://localhost/api/v1/users/{Id(1)}", byId.GetProperty("_links").GetProperty("self").GetProperty("href").GetString());
+    }
+
     [Theory]
     [InlineData("00u00000000000000404")]
     [InlineData("bad%23id")]

@@ -78,17 +78,21 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
         Assert.Equal("APPLICATION", aws.GetProperty("type").GetString());
         Assert.Equal("HIGH", aws.GetProperty("severity").GetString());
         Assert.Equal("HIGH", aws.GetProperty("priority").GetString());
-        Assert.Equal(["REVOKE_ACCESS"], aws.GetProperty("supportedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["REVOKE_ACCESS", "FLAG_FOR_MANUAL_REMEDIATION"], aws.GetProperty("supportedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("0oaaws00000000000001", aws.GetProperty("resourceId").GetString());
         Assert.Equal("0oaaws00000000000001", app.GetProperty("id").GetString());
+        Assert.Equal("http://localhost/assets/img/logos/default.png", app.GetProperty("logoUrl").GetString());
         Assert.Equal("aws", app.GetProperty("name").GetString());
         Assert.Equal("AWS Console", app.GetProperty("label").GetString());
         Assert.Equal("2024-01-02T03:04:05Z", app.GetProperty("assignedDate").GetString());
         Assert.Equal("ACCESS_REQUEST", app.GetProperty("assignmentType").GetString());
         Assert.Equal(3, app.GetProperty("applicationUsage").GetInt32());
         Assert.Equal("IAM role", app.GetProperty("activeEntitlements")[0].GetProperty("description").GetString());
-        Assert.Equal(["ENTITLEMENT"], aws.GetProperty("subAccessTypes").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["ENTITLEMENT_BUNDLE", "ENTITLEMENT_VALUE"], aws.GetProperty("subAccessTypes").EnumerateArray().Select(a => a.GetString()));
         Assert.False(aws.TryGetProperty("decision", out _));
-        Assert.Equal(["Crown Jewel"], items.Single(i => i.GetProperty("name").GetString() == "GitHub").GetProperty("governanceLabels").EnumerateArray().Select(a => a.GetString()));
+        var label = Assert.Single(items.Single(i => i.GetProperty("name").GetString() == "GitHub").GetProperty("appInfo").GetProperty("governanceLabels").EnumerateArray());
+        Assert.Equal("Crown Jewel", label.GetProperty("value").GetString());
+        Assert.Matches("^#[0-9a-f]{6}$", label.GetProperty("color").GetString());
     }
 
     [Fact]
@@ -104,7 +108,7 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
             Assert.Equal(f.Host.Clock.GetUtcNow().Date, i.GetProperty("decidedAt").GetDateTimeOffset().Date);
             Assert.True(i.GetProperty("automatic").GetBoolean());
             Assert.Equal("Expired without a decision", i.GetProperty("note").GetString());
-            Assert.Equal(["RESTORE_ACCESS"], i.GetProperty("supportedActions").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(["RESTORE_ACCESS", "FLAG_FOR_MANUAL_RESTORATION"], i.GetProperty("supportedActions").EnumerateArray().Select(a => a.GetString()));
         });
     }
 
@@ -191,9 +195,9 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
         var bundle = subs.Single(s => s.GetProperty("name").GetString() == "Ops bundle");
         var group = (await GetAsync(f.Admin, Subs("GitHub"))).GetProperty("data")[0];
 
-        Assert.Equal("ENTITLEMENT", value.GetProperty("type").GetString());
+        Assert.Equal("ENTITLEMENT_VALUE", value.GetProperty("type").GetString());
         Assert.Equal("HIGH", value.GetProperty("severity").GetString());
-        Assert.Equal(["REVOKE_ACCESS"], value.GetProperty("supportedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["REVOKE_ACCESS", "FLAG_FOR_MANUAL_REMEDIATION"], value.GetProperty("supportedActions").EnumerateArray().Select(a => a.GetString()));
         var info = value.GetProperty("entitlementInfo");
         Assert.Equal("ENTITLEMENT_VALUE", info.GetProperty("type").GetString());
         Assert.Equal("Administrator", info.GetProperty("description").GetString());
@@ -201,10 +205,14 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
         Assert.Equal("ACCESS_REQUEST", info.GetProperty("assignmentType").GetString());
         Assert.Empty(info.GetProperty("collectionsAssigning").EnumerateArray());
         Assert.Empty(info.GetProperty("governanceLabels").EnumerateArray());
+        Assert.Equal("ENTITLEMENT_BUNDLE", bundle.GetProperty("type").GetString());
         Assert.Equal("ENTITLEMENT_BUNDLE", bundle.GetProperty("entitlementInfo").GetProperty("type").GetString());
         Assert.Equal("esprole0000000000001", bundle.GetProperty("entitlementInfo").GetProperty("entitlements")[0].GetProperty("id").GetString());
         Assert.Equal("GROUP", group.GetProperty("type").GetString());
         Assert.Equal("GitHub Admins", group.GetProperty("name").GetString());
+        Assert.Equal("00gadmins00000000001", group.GetProperty("resourceId").GetString());
+        Assert.Equal("Crown Jewel", Assert.Single(group.GetProperty("groupInfo").GetProperty("governanceLabels").EnumerateArray()).GetProperty("value").GetString());
+        Assert.False(group.TryGetProperty("entitlementInfo", out _));
     }
 
     [Fact]
@@ -218,7 +226,8 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
     }
 
     [Theory]
-    [InlineData("AWS Console", "resourceType eq \"ENTITLEMENT\"", "Ops bundle,Role: admin")]
+    [InlineData("AWS Console", "resourceType eq \"ENTITLEMENT_VALUE\"", "Role: admin")]
+    [InlineData("AWS Console", "resourceType eq \"ENTITLEMENT_BUNDLE\"", "Ops bundle")]
     [InlineData("AWS Console", "resourceType eq \"GROUP\"", "")]
     [InlineData("GitHub", "resourceType eq \"GROUP\"", "GitHub Admins")]
     [InlineData("AWS Console", "name eq \"Ops bundle\"", "Ops bundle")]
@@ -237,7 +246,7 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
     [InlineData("GitHub", "governanceLabel eq \"Crown Jewel\"", "GitHub Admins")]
     [InlineData("GitHub", "governanceLabel co \"JEWEL\"", "GitHub Admins")]
     [InlineData("AWS Console", "governanceLabel co \"jewel\"", "")]
-    [InlineData("AWS Console", "(name co \"ops\" or name co \"role\") and resourceType eq \"ENTITLEMENT\"", "Ops bundle,Role: admin")]
+    [InlineData("AWS Console", "(name co \"ops\" or name co \"role\") and resourceType eq \"ENTITLEMENT_VALUE\"", "Role: admin")]
     [InlineData("AWS Console", "name co \"ops\" and resourceType eq \"GROUP\"", "")]
     public async Task SubAccesses_Filter(string app, string filter, string expected)
     {
@@ -340,7 +349,7 @@ public sealed class AccessItemReadTests(AccessReadFixture f) : IClassFixture<Acc
         Assert.True(p.TryGetProperty("created", out _));
         Assert.True(p.TryGetProperty("lastUpdated", out _));
         Assert.True(p.TryGetProperty("lastUpdatedBy", out _));
-        Assert.Equal($"/api/v1/users/{A.Target}", p.GetProperty("_links").GetProperty("userDetails").GetProperty("href").GetString());
+        Assert.Equal($"http://localhost/api/v1/users/{A.Target}", p.GetProperty("_links").GetProperty("userDetails").GetProperty("href").GetString());
     }
 
     [Fact]

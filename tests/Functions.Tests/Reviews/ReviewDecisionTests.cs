@@ -39,7 +39,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
 
         var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "REVOKE_ACCESS" });
 
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var revoked = await ItemAsync(id, Aws);
         Assert.True(revoked.Revoked);
         Assert.Equal(TestInventory.ReviewerA, revoked.DecidedBy);
@@ -60,7 +60,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
         var restore = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "RESTORE_ACCESS" });
         var again = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "RESTORE_ACCESS" });
 
-        Assert.Equal(HttpStatusCode.NoContent, restore.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, restore.StatusCode);
         Assert.False((await ItemAsync(id, Aws)).Revoked);
         Assert.All(await AccessesApi.SubItemsAsync(admin, id, aws.Id), s => Assert.Equal("RESTORE_ACCESS", s.Decision));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
@@ -76,7 +76,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
 
         var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{sub.Id}/actions", new { type = "REVOKE_ACCESS" });
 
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Null((await ItemAsync(id, Aws)).Decision);
         var subs = await AccessesApi.SubItemsAsync(admin, id, aws.Id);
         Assert.Equal([sub.Id], subs.Where(s => s.Revoked).Select(s => s.Id));
@@ -99,7 +99,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
         var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type });
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Contains("type: must be REVOKE_ACCESS or RESTORE_ACCESS", Causes(await response.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Contains("type: must be REVOKE_ACCESS, RESTORE_ACCESS, FLAG_FOR_MANUAL_REMEDIATION or FLAG_FOR_MANUAL_RESTORATION", Causes(await response.Content.ReadFromJsonAsync<JsonElement>()));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, byAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, byAdmin.StatusCode);
         Assert.Equal(TestInventory.Admin, (await ItemAsync(id, Aws)).DecidedBy);
     }
 
@@ -141,7 +141,7 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
         var responses = await Task.WhenAll(items.Select((item, i) =>
             (i % 2 == 0 ? reviewer : other).PostAsJsonAsync($"{My}/{id}/accesses/{item.Id}/actions", new { type = "REVOKE_ACCESS" })));
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         Assert.All(await AccessesApi.ItemsAsync(admin, id), i => Assert.True(i.Revoked));
         var review = await GetAsync(admin, $"{Admin}/{id}");
         Assert.Equal("CLOSED", review.GetProperty("status").GetString());
@@ -165,10 +165,10 @@ public sealed class ReviewDecisionTests : IAsyncLifetime
         var restoreAgain = await reviewer.PostAsJsonAsync($"{My}/{id}/actions", new { actionType = "RESTORE_ALL_ACCESS" });
 
         Assert.Equal(["CLOSE_REVIEW", "RESTORE_ALL_ACCESS", "UNIVERSAL_LOGOUT"], actions);
-        Assert.Equal(HttpStatusCode.NoContent, restore.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, restore.StatusCode);
         Assert.All(await AccessesApi.ItemsAsync(admin, id), i => Assert.Equal("RESTORE_ACCESS", i.Decision));
         Assert.All(await AccessesApi.AllSubItemsAsync(admin, id), s => Assert.Equal("RESTORE_ACCESS", s.Decision));
-        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, logout.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, restoreAgain.StatusCode);
         var history = await HistoryAsync(admin, id);
         Assert.Contains("restored all revoked access (3 items)", history);

@@ -176,7 +176,7 @@ public sealed class ReviewExpiryTests
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsJsonAsync(Admin, Body())));
 
-        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
         var stats = await GetAsync(admin, $"{Admin}/stats");
         Assert.Equal(2, stats.GetProperty("pendingCount").GetInt32() + stats.GetProperty("activeCount").GetInt32());

@@ -24,20 +24,20 @@ public sealed class ReviewLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Create_ValidReview_201PendingThenActiveWithSnapshot()
+    public async Task Create_ValidReview_202PendingThenActiveWithSnapshot()
     {
         var response = await admin.PostAsJsonAsync(Admin, Body());
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("PENDING", created.GetProperty("status").GetString());
         var id = created.GetProperty("id").GetString()!;
         Assert.Matches("^sar[0-9A-Za-z]{17}$", id);
-        Assert.Equal($"{Admin}/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal($"http://localhost{Admin}/{id}", response.Headers.Location!.OriginalString);
         Assert.Equal(host.Clock.GetUtcNow().AddDays(7), created.GetProperty("endTime").GetDateTimeOffset());
         var profiles = created.GetProperty("reviewerSettings").GetProperty("userSettings").GetProperty("includedUserProfiles");
         Assert.Equal("rita@example.com", profiles[0].GetProperty("login").GetString());
-        Assert.Equal($"{Admin}/{id}/history", created.GetProperty("_links").GetProperty("history").GetProperty("href").GetString());
+        Assert.Equal($"http://localhost{Admin}/{id}/history", created.GetProperty("_links").GetProperty("history").GetProperty("href").GetString());
 
         await WaitForStatusAsync(admin, id, "ACTIVE");
         var history = await HistoryAsync(admin, id);
@@ -76,7 +76,7 @@ public sealed class ReviewLifecycleTests : IAsyncLifetime
         var again = await reviewer.PostAsJsonAsync($"{My}/{id}/actions", new { actionType = "CLOSE_REVIEW" });
         var comment = await reviewer.PostAsJsonAsync($"{My}/{id}/comment", new { comment = "too late" });
 
-        Assert.Equal(HttpStatusCode.NoContent, close.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
         var review = await GetAsync(reviewer, $"{My}/{id}");
         Assert.Equal("CLOSED", review.GetProperty("status").GetString());
         Assert.Equal(TestInventory.ReviewerB, review.GetProperty("lastUpdatedBy").GetString());

@@ -51,7 +51,7 @@ public sealed class ReviewListFixture : IAsyncLifetime
         Alpha = await Create(A.Target, "Alpha", [A.ReviewerA, A.ReviewerB]);
         Beta = await Create(A.Target2, "Beta GitHub", [A.ReviewerA, A.ReviewerC]);
         Gamma = await Create(A.Target3, "gamma git", [A.ReviewerB]);
-        Delta = await Create(A.Target, "Delta", [A.ReviewerC], Host.Clock.GetUtcNow().AddYears(1).ToString("O"));
+        Delta = await Create(A.Target, "Delta", [A.ReviewerC], Host.Clock.GetUtcNow().AddDays(150).ToString("O"));
         Epsilon = await Create(A.Target2, "Epsilon", [A.ReviewerA]);
         foreach (var id in new[] { Alpha, Beta, Delta, Epsilon })
         {
@@ -59,7 +59,7 @@ public sealed class ReviewListFixture : IAsyncLifetime
         }
 
         var close = await Admin.PostAsJsonAsync($"{ReviewsApi.Admin}/{Epsilon}/actions", new { actionType = "CLOSE_REVIEW" });
-        Assert.Equal(HttpStatusCode.NoContent, close.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
     }
 
     public Task DisposeAsync()
@@ -192,6 +192,14 @@ public sealed class ReviewListTests(ReviewListFixture f) : IClassFixture<ReviewL
 
         Assert.Equal([f.Gamma, f.Delta, f.Beta, f.Alpha], ids);
         Assert.Equal(2, pages);
+    }
+
+    [Fact]
+    public async Task Paging_AfterRecordId_ContinuesAfterThatReview()
+    {
+        var ids = await IdsAsync(AdminClient, $"{ReviewsApi.Admin}?limit=2&orderBy={Q("name desc")}&filter={Q("name co \"a\"")}&after={f.Delta}");
+
+        Assert.Equal([f.Beta, f.Alpha], ids);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static class ReviewsApi
     {
         var response = await admin.PostAsJsonAsync(Admin, body);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create: {(int)response.StatusCode} {json}");
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"create: {(int)response.StatusCode} {json}");
         return json;
     }
 

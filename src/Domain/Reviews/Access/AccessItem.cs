@@ -18,7 +18,9 @@ public sealed record AccessItem(
     IReadOnlyList<string> GovernanceLabels,
     RiskAssessment? Risk = null,
     ItemDecision? Decision = null,
-    int Revision = 0)
+    int Revision = 0,
+    DateTimeOffset? LastSecurityAccessReviewDate = null,
+    Uri? LogoUrl = null)
 {
     public const string Type = "APPLICATION";
 

@@ -24,14 +24,20 @@ public static class AccessSnapshot
         var assessedItems = items.Select(i => i with
         {
             Risk = AccessRisk.Assess(i, subsByItem[i.Id].ToList(), risk.StatsFor(i.AppId), risk.PastDecisions, risk.SodRules, held, risk.Now),
+            LastSecurityAccessReviewDate = LastDecided(risk.PastDecisions, i.AppId),
         }).ToList();
         var parents = assessedItems.ToDictionary(i => i.Id);
         var assessedSubs = subItems.Select(s => s with
         {
             Risk = AccessRisk.Assess(s, parents[s.AccessItemId], risk.StatsFor(parents[s.AccessItemId].AppId), risk.PastDecisions, risk.SodRules, held, risk.Now),
+            LastSecurityAccessReviewDate = LastDecided(risk.PastDecisions, s.ResourceId),
         }).ToList();
         return (assessedItems, assessedSubs);
     }
+
+    /// <summary>When an earlier review last decided on the resource (from the decision log); null when none did.</summary>
+    private static DateTimeOffset? LastDecided(IReadOnlyList<PastDecision> past, string resourceId) =>
+        past.Where(d => d.ResourceId == resourceId).Select(d => (DateTimeOffset?)d.DecidedAt).Max();
 
     public static (IReadOnlyList<AccessItem> Items, IReadOnlyList<SubAccessItem> SubItems) Build(string reviewId, PrincipalAccess access)
     {
@@ -59,7 +65,8 @@ public static class AccessSnapshot
                 grant.LastAccess,
                 ActiveEntitlements(grant, resources),
                 subs.Select(s => s.Type).Distinct().Order(StringComparer.Ordinal).ToList(),
-                resources.App.GovernanceLabels));
+                resources.App.GovernanceLabels,
+                LogoUrl: resources.App.LogoUrl));
         }
 
         return (items, subItems);
@@ -79,7 +86,7 @@ public static class AccessSnapshot
                 var info = new EntitlementInfo(SubAccessTypes.EntitlementValue, value.Description, entitlement.Description,
                     grant.AssignmentType.ToString(), [], resources.App.GovernanceLabels);
                 yield return new SubAccessItem(Sub(reviewId, grant, value.Id), itemId, value.Id, $"{entitlement.Name}: {value.Name}",
-                    SubAccessTypes.Entitlement, value.Description, info);
+                    SubAccessTypes.EntitlementValue, value.Description, info);
             }
         }
 
@@ -87,7 +94,7 @@ public static class AccessSnapshot
         {
             var info = new EntitlementInfo(SubAccessTypes.EntitlementBundle, bundle.Description, null,
                 grant.AssignmentType.ToString(), EntitlementsHolding(bundle.EntitlementValueIds, resources), resources.App.GovernanceLabels);
-            yield return new SubAccessItem(Sub(reviewId, grant, bundle.Id), itemId, bundle.Id, bundle.Name, SubAccessTypes.Entitlement, bundle.Description, info);
+            yield return new SubAccessItem(Sub(reviewId, grant, bundle.Id), itemId, bundle.Id, bundle.Name, SubAccessTypes.EntitlementBundle, bundle.Description, info);
         }
     }
 

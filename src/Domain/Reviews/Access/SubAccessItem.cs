@@ -14,14 +14,15 @@ public sealed record SubAccessItem(
     EntitlementInfo? EntitlementInfo,
     RiskAssessment? Risk = null,
     ItemDecision? Decision = null,
-    int Revision = 0)
+    int Revision = 0,
+    DateTimeOffset? LastSecurityAccessReviewDate = null)
 {
     public bool Revoked => Decision?.Revoked == true;
 
     public IReadOnlyList<AccessAction> SupportedActions => ItemActions.Supported(Decision);
 }
 
-/// <summary>Okta's entitlementInfo: type ENTITLEMENT_VALUE or ENTITLEMENT_BUNDLE.</summary>
+/// <summary>The entitlement side of an ENTITLEMENT_VALUE or ENTITLEMENT_BUNDLE sub-item.</summary>
 public sealed record EntitlementInfo(
     string Type,
     string? Description,
@@ -30,10 +31,12 @@ public sealed record EntitlementInfo(
     IReadOnlyList<EntitlementRef> Entitlements,
     IReadOnlyList<string> GovernanceLabels);
 
+/// <summary>What a sub-access item is: a group, one entitlement value, or a bundle of entitlement values.</summary>
 public static class SubAccessTypes
 {
     public const string Group = "GROUP";
-    public const string Entitlement = "ENTITLEMENT";
     public const string EntitlementValue = "ENTITLEMENT_VALUE";
     public const string EntitlementBundle = "ENTITLEMENT_BUNDLE";
+
+    public static readonly IReadOnlyList<string> All = [Group, EntitlementValue, EntitlementBundle];
 }

@@ -6,7 +6,12 @@ public sealed record AccessDecided(
     : ReviewEvent(ReviewId, At, ActorId)
 {
     public override string Describe() =>
-        (Action == AccessAction.REVOKE_ACCESS ? "revoked" : "restored") + $" access to {Target}" + (Note is null ? string.Empty : $": {Note}");
+        Action switch
+        {
+            AccessAction.FLAG_FOR_MANUAL_REMEDIATION => $"flagged access to {Target} for manual remediation",
+            AccessAction.FLAG_FOR_MANUAL_RESTORATION => $"flagged access to {Target} for manual restoration",
+            _ => (Action == AccessAction.REVOKE_ACCESS ? "revoked" : "restored") + $" access to {Target}",
+        } + (Note is null ? string.Empty : $": {Note}");
 }
 
 /// <summary>At expiry with AUTO_REJECT_INCOMPLETE, the system revoked every item left undecided.</summary>

@@ -47,14 +47,14 @@ public static class AccessItemListQuery
 }
 
 /// <summary>
-/// The sub-access item list: filter on name, resourceType (GROUP or ENTITLEMENT), priority, the four severities and
+/// The sub-access item list: filter on name, resourceType (GROUP, ENTITLEMENT_VALUE or ENTITLEMENT_BUNDLE), priority, the four severities and
 /// governance labels (the entitlement's, else its app's); sort on priority only (default <c>priority desc</c>).
 /// </summary>
 public static class SubAccessItemListQuery
 {
     public static FilterSchema Filters { get; } = new(
         FilterField.Text("name"),
-        FilterField.Enum("resourceType", SubAccessTypes.Group, SubAccessTypes.Entitlement),
+        FilterField.Enum("resourceType", [.. SubAccessTypes.All]),
         FilterField.Enum("priority", AccessItemListQuery.Severities),
         FilterField.Enum("sodConflictSeverity", AccessItemListQuery.Severities),
         FilterField.Enum("assignmentMethodSeverity", AccessItemListQuery.Severities),

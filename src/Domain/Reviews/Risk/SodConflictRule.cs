@@ -12,10 +12,16 @@ internal static class SodConflictRule
             .Select(m => RiskArgs.Anomaly(
                 AnomalyType.SOD_CONFLICT,
                 m.Rule.Severity,
+                Conflict(m.Rule, m.Other!, itemResourceIds, held),
                 "This access conflicts with {1}, which the user also has, under the separation of duties rule {0}.",
                 RiskArgs.Text(m.Rule.Name),
                 RiskArgs.Text(held.NameOf(m.Other!))))
             .ToList();
+
+    private static SodConflict Conflict(SodRule rule, string other, IReadOnlySet<string> mine, HeldResources held) => new(
+        rule.Id,
+        rule.Name,
+        [.. new[] { rule.ResourceIdA, rule.ResourceIdB }.Select(id => new SodConflictSide(id, held.NameOf(id), id != other && mine.Contains(id)))]);
 
     private static string? Conflicting(SodRule rule, IReadOnlySet<string> mine, HeldResources held)
     {

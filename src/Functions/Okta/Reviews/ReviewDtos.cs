@@ -25,6 +25,7 @@ internal sealed record UserSettingsDto(IReadOnlyList<string>? IncludedUserIds, I
 
 internal sealed record UserProfileDto(string Id, string Email, string FirstName, string LastName, string Login, string Status);
 
+/// <summary>Okta's <c>security-access-review</c>; principalId and the expiration settings are this project's additions.</summary>
 internal sealed record ReviewDto(
     string Id,
     string Status,
@@ -36,10 +37,13 @@ internal sealed record ReviewDto(
     DateTimeOffset Created,
     DateTimeOffset LastUpdated,
     string LastUpdatedBy,
+    ServerMessageDto? Summary,
     string ExpirationBehavior,
     string? ExpirationNote,
     bool AutoComplete,
     IReadOnlyDictionary<string, LinkDto> _links);
+
+internal sealed record ServerMessageDto(string Message);
 
 internal sealed record HistoryEntryDto(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, UserProfileDto? PrincipalProfile);
 

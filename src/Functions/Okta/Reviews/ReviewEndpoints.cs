@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Querying;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Queries;
 using AccessReviewFunctions.Functions.Inventory;
@@ -17,27 +18,28 @@ internal static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var (admin, mine) = OktaScope.Groups(app);
-        admin.MapPost("/", CreateAsync);
-        admin.MapPatch("/{reviewId}", UpdateAsync);
-        foreach (var group in new[] { admin, mine })
+        admin.MapPost("/", CreateAsync).WithName("createSecurityAccessReview");
+        admin.MapPatch("/{reviewId}", UpdateAsync).WithName("updateSecurityAccessReview");
+        foreach (var (group, my) in OktaScope.Named(admin, mine))
         {
-            group.MapGet("/", ListAsync);
-            group.MapGet("/stats", StatsAsync);
-            group.MapGet("/{reviewId}", GetAsync);
-            group.MapGet("/{reviewId}/history", HistoryAsync);
-            group.MapGet("/{reviewId}/actions", ActionsAsync);
-            group.MapPost("/{reviewId}/actions", ActAsync);
-            group.MapPost("/{reviewId}/comment", CommentAsync);
-            group.MapPost("/{reviewId}/summary", SummaryAsync);
-            group.MapGet("/{reviewId}/principal", PrincipalAsync);
+            group.MapGet("/", ListAsync).WithName($"list{my}SecurityAccessReviews");
+            group.MapGet("/stats", StatsAsync).WithName($"get{my}SecurityAccessReviewsStats");
+            group.MapGet("/{reviewId}", GetAsync).WithName($"get{my}SecurityAccessReview");
+            group.MapGet("/{reviewId}/history", HistoryAsync).WithName($"list{my}SecurityAccessReviewHistory");
+            group.MapGet("/{reviewId}/actions", ActionsAsync).WithName($"list{my}SecurityAccessReviewActions");
+            group.MapPost("/{reviewId}/actions", ActAsync).WithName($"execute{my}SecurityAccessReviewAction");
+            group.MapPost("/{reviewId}/comment", CommentAsync).WithName($"add{my}SecurityAccessReviewComment");
+            group.MapPost("/{reviewId}/summary", SummaryAsync).WithName($"generate{my}SecurityAccessReviewSummary");
+            group.MapGet("/{reviewId}/principal", PrincipalAsync).WithName($"get{my}SecurityAccessReviewPrincipalDetails");
         }
     }
 
-    private static async Task<Created<ReviewDto>> CreateAsync(CreateReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
+    /// <summary>202 with the review, PENDING while its access is gathered, as Okta answers.</summary>
+    private static async Task<Accepted<ReviewDto>> CreateAsync(CreateReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
     {
         var request = body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "a security access review is required");
         var review = await reviews.CreateAsync(ReviewMapper.ToDomain(request), scope.CallerId, ct);
-        return TypedResults.Created($"{OktaScope.AdminBase}/{review.Id}", await ToDtoAsync(review.State, scope, users, ct));
+        return TypedResults.Accepted(new Uri(scope.Href($"/{review.Id}")), await ToDtoAsync(review.State, scope, users, ct));
     }
 
     private static async Task<Ok<ReviewDto>> UpdateAsync(string reviewId, PatchReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
@@ -52,7 +54,7 @@ internal static class ReviewEndpoints
     {
         var request = ListRequest.Parse(filter, orderBy, limit, after, ReviewListQuery.Filters, ReviewListQuery.Sorts);
         var result = await queries.ListAsync(scope.Reviews, request, ct);
-        return OktaLists.Data(http, result.Page, request.Page.Limit, r => ReviewMapper.ToDto(r, result.Users, scope.BasePath));
+        return OktaLists.Data(http, result.Page, request.Page.Limit, r => ReviewMapper.ToDto(r, result.Users, scope));
     }
 
     private static async Task<Ok<ReviewStatsDto>> StatsAsync(OktaScope scope, ReviewQueries queries, CancellationToken ct) =>
@@ -61,24 +63,32 @@ internal static class ReviewEndpoints
     private static async Task<Ok<ReviewDto>> GetAsync(string reviewId, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct) =>
         TypedResults.Ok(await ToDtoAsync((await reviews.GetAsync(scope.Reviews, reviewId, ct)).State, scope, users, ct));
 
-    private static async Task<Ok<ListDto<HistoryEntryDto>>> HistoryAsync(string reviewId, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
+    /// <summary>The history in the order it happened, paged like every list (limit 1..200, default 20; after; next link).</summary>
+    private static async Task<Ok<ListDto<HistoryEntryDto>>> HistoryAsync(
+        string reviewId, HttpContext http, OktaScope scope, ReviewService reviews, IUserDirectory users, string? limit, string? after, CancellationToken ct)
     {
+        var request = PageRequest.Parse(limit, after, HistoryOrder.OrderBy);
         var history = await reviews.HistoryAsync(scope.Reviews, reviewId, ct);
-        var actors = await users.UsersByIdAsync(history.Select(h => h.ActorId).OfType<string>(), ct);
-        return TypedResults.Ok(new ListDto<HistoryEntryDto>(
-            [.. history.Select(h => ReviewMapper.ToDto(h, actors))],
-            new Dictionary<string, LinkDto> { ["self"] = OktaLinks.Link($"{scope.BasePath}/{reviewId}/history", "GET") }));
+        var page = Paging.TakePage([.. history.Select((entry, index) => (Entry: entry, Index: index))], request, HistoryOrder);
+        var actors = await users.UsersByIdAsync(page.Items.Select(h => h.Entry.ActorId).OfType<string>(), ct);
+        return OktaLists.Data(http, page, request.Limit, h => ReviewMapper.ToDto(h.Entry, actors));
     }
+
+    /// <summary>History rows are stored in the order of the revisions that made them, and only ever appended.</summary>
+    private static readonly RowOrder<(HistoryEntry Entry, int Index)> HistoryOrder =
+        new(new OrderBy("revision", SortDirection.Asc), h => SortKey.Of((decimal)h.Index), h => h.Entry.Id);
 
     private static async Task<Ok<ListDto<ActionDto>>> ActionsAsync(string reviewId, OktaScope scope, ReviewService reviews, CancellationToken ct)
     {
         var review = await reviews.GetAsync(scope.Reviews, reviewId, ct);
         return TypedResults.Ok(new ListDto<ActionDto>(
-            [.. review.AvailableActions.Select(a => new ActionDto(a.ToString()))],
-            new Dictionary<string, LinkDto> { ["self"] = OktaLinks.Link($"{scope.BasePath}/{reviewId}/actions", "GET", "POST") }));
+            ReviewMapper.Listed(review.AvailableActions),
+            new Dictionary<string, LinkDto> { ["self"] = OktaLinks.Link(scope.Href($"/{reviewId}/actions"), "GET", "POST") }));
     }
 
-    private static async Task<NoContent> ActAsync(string reviewId, ActionRequest? body, OktaScope scope, ReviewService reviews, CancellationToken ct)
+    /// <summary>202, as Okta answers: the action is recorded; its work (a large restore, the logout) follows.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2234:Pass system uri objects instead of strings", Justification = "No Location: the action has no resource of its own.")]
+    private static async Task<Accepted> ActAsync(string reviewId, ActionRequest? body, OktaScope scope, ReviewService reviews, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body?.ActionType))
         {
@@ -86,7 +96,7 @@ internal static class ReviewEndpoints
         }
 
         await reviews.ActAsync(scope.Reviews, reviewId, body.ActionType, ct);
-        return TypedResults.NoContent();
+        return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<NoContent> CommentAsync(string reviewId, CommentRequest? body, OktaScope scope, ReviewService reviews, CancellationToken ct)
@@ -99,8 +109,8 @@ internal static class ReviewEndpoints
         TypedResults.Ok(new SummaryDto(await queries.ReviewSummaryAsync(scope.Reviews, reviewId, ct)));
 
     private static async Task<Ok<PrincipalDetailsDto>> PrincipalAsync(string reviewId, OktaScope scope, ReviewQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(ReviewMapper.ToDto(await queries.PrincipalAsync(scope.Reviews, reviewId, ct), scope.BasePath));
+        TypedResults.Ok(ReviewMapper.ToDto(await queries.PrincipalAsync(scope.Reviews, reviewId, ct), scope));
 
     private static async Task<ReviewDto> ToDtoAsync(ReviewSnapshot review, OktaScope scope, IUserDirectory users, CancellationToken ct) =>
-        ReviewMapper.ToDto(review, await users.UsersByIdAsync(review.ReviewerIds, ct), scope.BasePath);
+        ReviewMapper.ToDto(review, await users.UsersByIdAsync(review.ReviewerIds, ct), scope);
 }

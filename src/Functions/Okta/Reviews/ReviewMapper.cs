@@ -10,9 +10,9 @@ namespace AccessReviewFunctions.Functions.Okta.Reviews;
 /// <summary>Reviews, their history, stats and principal in Okta's shapes: field names, enum spellings and _links as the seed shows them.</summary>
 internal static class ReviewMapper
 {
-    public static ReviewDto ToDto(ReviewSnapshot review, IReadOnlyDictionary<string, InventoryUser> users, string basePath)
+    public static ReviewDto ToDto(ReviewSnapshot review, IReadOnlyDictionary<string, InventoryUser> users, OktaScope scope)
     {
-        var self = $"{basePath}/{review.Id}";
+        var self = scope.Href($"/{review.Id}");
         return new ReviewDto(
             review.Id,
             review.Status.ToString(),
@@ -26,6 +26,7 @@ internal static class ReviewMapper
             review.Created,
             review.LastUpdated,
             review.LastUpdatedBy,
+            review.Summary is { Length: > 0 } summary ? new ServerMessageDto(summary) : null,
             review.ExpirationBehavior.ToString(),
             review.ExpirationNote,
             review.AutoComplete,
@@ -44,7 +45,13 @@ internal static class ReviewMapper
             entry.ActorId is not null && users.TryGetValue(entry.ActorId, out var actor) ? Profile(actor) : null);
 
     public static UserProfileDto Profile(InventoryUser user) =>
-        new(user.Id, user.Email, user.FirstName, user.LastName, user.Login, user.Status.ToString());
+        new(user.Id, user.Email, user.FirstName, user.LastName, user.Login, ProfileStatus(user.Status));
+
+    /// <summary>A principal profile is ACTIVE or INACTIVE in Okta's description: every status but ACTIVE (suspended, deprovisioned, staged) is INACTIVE.</summary>
+    public static string ProfileStatus(UserStatus status) => status == UserStatus.ACTIVE ? "ACTIVE" : "INACTIVE";
+
+    /// <summary>The review actions available now; UNIVERSAL_LOGOUT is the seed's, beyond the description's enum (see docs/okta-conformance.md).</summary>
+    public static IReadOnlyList<ActionDto> Listed(IEnumerable<ReviewAction> actions) => [.. actions.Select(a => new ActionDto(a.ToString()))];
 
     public static NewReview ToDomain(CreateReviewRequest request) =>
         new(request.PrincipalId, request.Name, request.ReviewerSettings?.Type, request.ReviewerSettings?.UserSettings?.IncludedUserIds, request.EndTime,
@@ -63,13 +70,13 @@ internal static class ReviewMapper
         counts.GetValueOrDefault(ReviewStatus.ERROR),
         counts.GetValueOrDefault(ReviewStatus.CLOSED));
 
-    public static PrincipalDetailsDto ToDto(PrincipalDetails details, string basePath)
+    public static PrincipalDetailsDto ToDto(PrincipalDetails details, OktaScope scope)
     {
         var (review, user, manager) = (details.Review, details.Principal, details.Manager);
-        var self = $"{basePath}/{review.Id}";
+        var self = scope.Href($"/{review.Id}");
         var home = new LocationDto(user.City, user.State, user.Country);
         return new PrincipalDetailsDto(
-            user.Id, user.Email, user.FirstName, user.LastName, user.Login, user.Status.ToString(),
+            user.Id, user.Email, user.FirstName, user.LastName, user.Login, ProfileStatus(user.Status),
             user.Department,
             manager is null ? null : $"{manager.FirstName} {manager.LastName}",
             user.Title,
@@ -81,7 +88,7 @@ internal static class ReviewMapper
             {
                 ["securityAccessReviewDetails"] = OktaLinks.Link(self, "GET"),
                 ["history"] = OktaLinks.Link($"{self}/history", "GET"),
-                ["userDetails"] = OktaLinks.Link($"/api/v1/users/{user.Id}", "GET"),
+                ["userDetails"] = OktaLinks.Link(scope.Url($"/api/v1/users/{user.Id}"), "GET"),
                 ["accesses"] = OktaLinks.Link($"{self}/accesses", "GET"),
             });
     }

@@ -1,6 +1,7 @@
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime;
@@ -27,7 +28,8 @@ internal sealed class GatherAccessHandler(IReviewStore store, IAccessInventory i
             ?? throw new InvalidOperationException($"principal {principalId} is no longer in the inventory");
         var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access, await RiskContextAsync(access, cancellationToken));
         await store.WriteAccessAsync(message.ReviewId, new AccessRows(items, subItems), cancellationToken);
-        await updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGathered(review, items.Count, clock.GetUtcNow()), message.MessageId, cancellationToken);
+        var summary = RiskSummary.ForReview(items.Where(i => i.Risk is not null).Select(i => (i, i.Risk!)));
+        await updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGathered(review, items.Count, clock.GetUtcNow(), summary), message.MessageId, cancellationToken);
     }
 
     private async Task<RiskContext> RiskContextAsync(PrincipalAccess access, CancellationToken cancellationToken)

@@ -17,8 +17,8 @@ internal static class ReviewSteps
         EndTimer(review.Id, review.State.EndTime, 0),
     ];
 
-    public static ReviewChange? OnGathered(SecurityAccessReview review, int accessItemCount, DateTimeOffset now) =>
-        review.Status == ReviewStatus.PENDING ? ReviewChange.Of(review.Activate(now, accessItemCount)) : null;
+    public static ReviewChange? OnGathered(SecurityAccessReview review, int accessItemCount, DateTimeOffset now, string? summary = null) =>
+        review.Status == ReviewStatus.PENDING ? ReviewChange.Of(review.Activate(now, accessItemCount, summary)) : null;
 
     public static ReviewChange? OnGatherFailed(SecurityAccessReview review, string reason, DateTimeOffset now) =>
         review.Status == ReviewStatus.PENDING ? ReviewChange.Of(review.Fail(now, reason)) : null;

@@ -69,6 +69,7 @@ internal static class InventoryEntities
         entity["Name"] = app.Name;
         entity["Label"] = app.Label;
         JsonColumns.Write(entity, "GovernanceLabels", app.GovernanceLabels);
+        entity["LogoUrl"] = app.LogoUrl?.AbsoluteUri;
         return entity;
     }
 
@@ -99,7 +100,8 @@ internal static class InventoryEntities
 
         var appId = app.PartitionKey;
         return new ApplicationResources(
-            new Application(appId, Text(app, "Name")!, Text(app, "Label")!, JsonColumns.Read<IReadOnlyList<string>>(app, "GovernanceLabels", [])),
+            new Application(appId, Text(app, "Name")!, Text(app, "Label")!, JsonColumns.Read<IReadOnlyList<string>>(app, "GovernanceLabels", []),
+                Text(app, "LogoUrl") is { } logo ? new Uri(logo) : null),
             Rows(partition, GroupPrefix).Select(x => new AppGroup(x.Id, appId, Text(x.Entity, "Name")!, Text(x.Entity, "Description"))).ToList(),
             Rows(partition, EntitlementPrefix).Select(x => ToEntitlement(x.Entity, x.Id)).ToList(),
             Rows(partition, BundlePrefix).Select(x => new EntitlementBundle(x.Id, appId, Text(x.Entity, "Name")!, Text(x.Entity, "Description"),

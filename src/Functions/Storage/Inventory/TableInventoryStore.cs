@@ -48,7 +48,14 @@ internal sealed class TableInventoryStore(StorageResources storage) : IInventory
         return entity is null ? null : ToUser(entity);
     }
 
-    public async Task<Page<InventoryUser>> ListUsersAsync(string? query, int limit, string? after, CancellationToken cancellationToken)
+    public async Task<InventoryUser?> GetUserByLoginAsync(string login, CancellationToken cancellationToken)
+    {
+        var users = await TableAsync(Users, cancellationToken);
+        var found = await users.QueryAllAsync(TableRows.And(TableRows.Partition(UserPartition), TableRows.Compare("Login", "eq", login)), cancellationToken);
+        return found.Count == 0 ? null : ToUser(found[0]);
+    }
+
+    public async Task<Page<InventoryUser>> ListUsersAsync(string? query, Func<InventoryUser, bool> keep, int limit, string? after, CancellationToken cancellationToken)
     {
         var users = await TableAsync(Users, cancellationToken);
         var filter = TableRows.Partition(UserPartition);
@@ -65,7 +72,7 @@ internal sealed class TableInventoryStore(StorageResources storage) : IInventory
         var found = new List<InventoryUser>();
         await foreach (var segment in users.QueryAsync<TableEntity>(filter, Math.Min(1000, limit + 1), cancellationToken: cancellationToken).AsPages())
         {
-            found.AddRange(segment.Values.Select(ToUser));
+            found.AddRange(segment.Values.Select(ToUser).Where(keep));
             if (found.Count > limit)
             {
                 break;

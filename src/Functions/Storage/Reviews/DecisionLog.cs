@@ -16,7 +16,7 @@ internal sealed class TableDecisionLog(StorageResources resources) : IDecisionLo
         {
             ["ResourceId"] = d.ResourceId,
             ["ReviewId"] = reviewId,
-            ["Decision"] = d.Decision.Decision.ToString(),
+            ["Decision"] = d.Decision.Decision.Effect().ToString(),
             ["DecidedAt"] = d.Decision.DecidedAt,
         });
         await TableBatchWriter.UpsertAsync(log, rows, cancellationToken);

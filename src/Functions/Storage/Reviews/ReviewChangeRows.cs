@@ -33,7 +33,7 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
             .Concat(access.SubItems.Select(s => ReviewRows.JsonRow(reviewId, ReviewRows.Sub(s.AccessItemId, s.Id), s)));
 
     private Row History(string reviewId, int revision, ReviewEvent change) =>
-        ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.Describe(), change.ActorId));
+        ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.HistoryMessage(), change.ActorId));
 
     /// <summary>The event's System Log entry; Published and EventType are columns for the log query.</summary>
     private static Row Audit(ReviewSnapshot review, int revision, ReviewEvent change, string transactionId)
