@@ -32,7 +32,7 @@ internal static class AccessReportEndpoints
     private static async Task<Created<AccessReportDto>> CreateAsync(
         HttpContext http, string team_name, ReportService reports, ReportRequests requests, CancellationToken ct)
     {
-        var team = OpaTeam.Require(http, team_name);
+        var team = ReportOwners.Team(OpaTeam.Require(http, team_name));
         var subject = Subject(await ReadAsync(http.Request, ct));
         await requests.RequireKnownAsync(subject, ct);
         var report = await reports.CreateAsync(team, subject, Caller.From(http.User).UserId, ct);
@@ -41,7 +41,7 @@ internal static class AccessReportEndpoints
 
     private static async Task<Ok<AccessReportList>> ListAsync(HttpContext http, string team_name, ReportService reports, string? count, string? offset, CancellationToken ct)
     {
-        var team = OpaTeam.Require(http, team_name);
+        var team = ReportOwners.Team(OpaTeam.Require(http, team_name));
         var problems = new List<Violation>();
         var limit = PageRequest.ParseLimit(count, DefaultCount, MaxCount, problems);
         Violations.ThrowIfAny(problems);
@@ -58,11 +58,11 @@ internal static class AccessReportEndpoints
     }
 
     private static async Task<Ok<AccessReportDto>> GetAsync(HttpContext http, string team_name, string id, ReportService reports, CancellationToken ct) =>
-        TypedResults.Ok(AccessReportDto.From(await reports.GetAsync(OpaTeam.Require(http, team_name), id, ct)));
+        TypedResults.Ok(AccessReportDto.From(await reports.GetAsync(ReportOwners.Team(OpaTeam.Require(http, team_name)), id, ct)));
 
     private static async Task<IResult> DownloadAsync(HttpContext http, string team_name, string id, ReportService reports, CancellationToken ct)
     {
-        var report = ReportService.RequireFile(await reports.GetAsync(OpaTeam.Require(http, team_name), id, ct));
+        var report = ReportService.RequireFile(await reports.GetAsync(ReportOwners.Team(OpaTeam.Require(http, team_name)), id, ct));
         return TypedResults.Stream(stream => reports.CopyFileAsync(report, stream, ct), "text/csv; charset=utf-8", $"{report.Id}.csv");
     }
 
