@@ -19,6 +19,14 @@ internal static class OpaApi
     public const string At = "srv00000000000000006";
     public const string AdminsGroup = "00gadmins00000000001";
     public const string UserHeader = "User Name,User Type,User Status,Resource Name,Resource Type,Account,Privileges,Conditions";
+    public const string Tara = "tara@example.com,human,ACTIVE";
+
+    /// <summary>The target's user report: her three access methods, in key order (server, account, privileges).</summary>
+    public static readonly string TargetReport = Lines(
+        UserHeader,
+        $"{Tara},web-01.example.com,server,root,user,Approval",
+        $"{Tara},web-01.example.com,server,tara,admin,via an Okta Gateway with Session Recording; MFA",
+        $"{Tara},\"db,\"\"primary\"\"\",server,tara,user,via an Okta Gateway");
 
     public static HttpClient SecurityAdmin(ApiHost host, string team = Team, string role = "security_admin")
     {
