@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AccessReviewFunctions.Bench.Shared;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -27,17 +28,6 @@ internal sealed class BenchHost(string connectionString) : WebApplicationFactory
         builder.UseEnvironment("Bench");
         builder.UseContentRoot(Path.Combine(Azurite.RepoRoot(), "src", "Functions"));
         builder.ConfigureLogging(logging => logging.ClearProviders());
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = connectionString,
-            ["Storage:Prefix"] = "d" + Guid.NewGuid().ToString("N")[..10],
-            ["Auth:DevTokens"] = "true",
-            ["Auth:SigningKey"] = "bench-signing-key-0123456789abcdef0123456789",
-            ["Inventory:LoadDemoData"] = "false",
-            // 50 reviewers deciding back to back would exhaust the per-caller budget in seconds.
-            ["RateLimiting:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
-        }));
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(BenchHostSettings.For(connectionString, 'd')));
     }
 }

@@ -4,7 +4,8 @@ namespace AccessReviewFunctions.Domain.Inventory;
 
 /// <summary>
 /// A deterministic demo inventory: 300 users, 30 applications with groups, entitlements and bundles, and grants of
-/// every assignment type, some unused for more than 90 days and some never used. Same reference date, same document.
+/// every assignment type, some unused for more than 90 days and some never used; 36 servers and access methods on them.
+/// Same reference date, same document.
 /// </summary>
 public static class DemoInventory
 {
@@ -65,7 +66,9 @@ public static class DemoInventory
         var catalog = DemoCatalog.Create(random);
         var users = DemoPeople.Create(random, referenceDate);
         var grants = new DemoGrants(random, referenceDate, catalog, users).Create();
-        return new InventoryDocument(users, catalog.Applications, catalog.Groups, catalog.Entitlements, catalog.Bundles, grants, SodRules(catalog));
+        var servers = DemoServers.Servers();
+        return new InventoryDocument(
+            users, catalog.Applications, catalog.Groups, catalog.Entitlements, catalog.Bundles, grants, SodRules(catalog), servers, DemoServers.Accesses(servers, users));
     }
 
     /// <summary>

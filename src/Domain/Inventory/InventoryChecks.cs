@@ -4,7 +4,7 @@ using AccessReviewFunctions.Domain.Reviews.Risk;
 namespace AccessReviewFunctions.Domain.Inventory;
 
 /// <summary>One validation run: collects the problems of one document.</summary>
-internal sealed class InventoryChecks(InventoryDocument doc, StoredInventoryIds stored)
+internal sealed partial class InventoryChecks(InventoryDocument doc, StoredInventoryIds stored)
 {
     private readonly List<Violation> problems = [];
     private readonly Dictionary<string, string> appOfGroup = new(StringComparer.Ordinal);
@@ -35,6 +35,7 @@ internal sealed class InventoryChecks(InventoryDocument doc, StoredInventoryIds 
         Unique(doc.Grants, "grants", g => g.PrincipalId is null || g.AppId is null ? null : $"{g.PrincipalId} / {g.AppId}", "principalId/appId");
         Index(doc.SodRules, "sodRules", r => r.Id, "id");
         Each(doc.SodRules, "sodRules", CheckSodRule);
+        CheckServers();
         return problems;
     }
 

@@ -10,13 +10,15 @@ public sealed record InventoryDocument(
     IReadOnlyList<Entitlement> Entitlements,
     IReadOnlyList<EntitlementBundle> Bundles,
     IReadOnlyList<Grant> Grants,
-    IReadOnlyList<SodRule> SodRules)
+    IReadOnlyList<SodRule> SodRules,
+    IReadOnlyList<ServerResource>? Servers = null,
+    IReadOnlyList<ServerAccess>? ServerAccesses = null)
 {
-    public static InventoryDocument Empty { get; } = new([], [], [], [], [], [], []);
+    public static InventoryDocument Empty { get; } = new([], [], [], [], [], [], [], [], []);
 
     /// <summary>The same document with absent (null) collections as empty lists; entries may still be null.</summary>
     public InventoryDocument WithCollections() => new(
-        Users ?? [], Applications ?? [], Groups ?? [], Entitlements ?? [], Bundles ?? [], Grants ?? [], SodRules ?? []);
+        Users ?? [], Applications ?? [], Groups ?? [], Entitlements ?? [], Bundles ?? [], Grants ?? [], SodRules ?? [], Servers ?? [], ServerAccesses ?? []);
 
     /// <summary>The same document with absent (null) optional lists replaced by empty ones; call after validation.</summary>
     public InventoryDocument Normalized() => new(
@@ -26,7 +28,9 @@ public sealed record InventoryDocument(
         Entitlements.Select(e => e with { Values = e.Values ?? [] }).ToList(),
         Bundles.Select(b => b with { EntitlementValueIds = b.EntitlementValueIds ?? [] }).ToList(),
         Grants.Select(g => g with { GroupIds = g.GroupIds ?? [], EntitlementValueIds = g.EntitlementValueIds ?? [], BundleIds = g.BundleIds ?? [] }).ToList(),
-        SodRules ?? []);
+        SodRules ?? [],
+        Servers ?? [],
+        (ServerAccesses ?? []).Select(a => a with { Conditions = a.Conditions ?? [] }).ToList());
 }
 
 /// <summary>An application with the groups, entitlements and bundles it defines.</summary>

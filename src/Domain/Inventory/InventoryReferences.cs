@@ -13,10 +13,12 @@ public sealed record InventoryReferences(
     IReadOnlySet<AppResourceRef> Groups,
     IReadOnlySet<AppResourceRef> EntitlementValues,
     IReadOnlySet<AppResourceRef> Bundles,
-    IReadOnlySet<string> ResourceIds)
+    IReadOnlySet<string> ResourceIds,
+    IReadOnlySet<string>? ServerIds = null)
 {
     public bool IsEmpty =>
-        UserIds.Count == 0 && AppIds.Count == 0 && Groups.Count == 0 && EntitlementValues.Count == 0 && Bundles.Count == 0 && ResourceIds.Count == 0;
+        UserIds.Count == 0 && AppIds.Count == 0 && Groups.Count == 0 && EntitlementValues.Count == 0 && Bundles.Count == 0 && ResourceIds.Count == 0
+        && (ServerIds?.Count ?? 0) == 0;
 }
 
 /// <summary>
@@ -31,7 +33,8 @@ public sealed record StoredInventoryIds(
     IReadOnlySet<AppResourceRef> Groups,
     IReadOnlyDictionary<AppResourceRef, string> EntitlementValues,
     IReadOnlySet<AppResourceRef> Bundles,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Resources)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Resources,
+    IReadOnlySet<string>? ServerIds = null)
 {
     public static StoredInventoryIds None { get; } = new(
         new HashSet<string>(),

@@ -99,7 +99,18 @@ public static partial class InventoryValidator
             }
         }
 
-        return new InventoryReferences(userRefs, appRefs, groupRefs, valueRefs, bundleRefs, resourceRefs);
+        var servers = doc.Servers!.Where(s => s?.Id is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var serverRefs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var access in doc.ServerAccesses!.OfType<ServerAccess>())
+        {
+            User(access.UserId);
+            if (!string.IsNullOrWhiteSpace(access.ServerId) && !servers.Contains(access.ServerId))
+            {
+                serverRefs.Add(access.ServerId);
+            }
+        }
+
+        return new InventoryReferences(userRefs, appRefs, groupRefs, valueRefs, bundleRefs, resourceRefs, serverRefs);
     }
 
     /// <summary>Every problem of the document; empty when it may be stored.</summary>

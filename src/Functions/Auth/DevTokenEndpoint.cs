@@ -11,7 +11,8 @@ internal static class DevTokenEndpoint
 {
     internal sealed record Request(
         [property: JsonPropertyName("sub")] string? Sub,
-        [property: JsonPropertyName("roles")] string[]? Roles);
+        [property: JsonPropertyName("roles")] string[]? Roles,
+        [property: JsonPropertyName("team")] string? Team = null);
 
     internal sealed record Response(
         [property: JsonPropertyName("access_token")] string AccessToken,
@@ -34,13 +35,19 @@ internal static class DevTokenEndpoint
                 return OktaErrors.Validation(["sub: a user id is required"]);
             }
 
-            return TypedResults.Ok(Issue(options, request.Sub, request.Roles ?? [], TimeProvider.System.GetUtcNow()));
+            return TypedResults.Ok(Issue(options, request.Sub, request.Roles ?? [], TimeProvider.System.GetUtcNow(), request.Team));
         }).AllowAnonymous();
     }
 
-    public static Response Issue(AuthOptions options, string subject, IEnumerable<string> roles, DateTimeOffset now)
+    /// <summary>A token for the subject with the roles and, for the OPA routes, the team (tenant) it belongs to.</summary>
+    public static Response Issue(AuthOptions options, string subject, IEnumerable<string> roles, DateTimeOffset now, string? team = null)
     {
         var claims = new List<Claim> { new(Auth.Roles.SubjectClaim, subject) };
+        if (!string.IsNullOrWhiteSpace(team))
+        {
+            claims.Add(new Claim(Opa.OpaTeam.Claim, team));
+        }
+
         claims.AddRange(roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => new Claim(Auth.Roles.ClaimType, r)));
         var token = new JwtSecurityToken(
             issuer: options.Issuer,

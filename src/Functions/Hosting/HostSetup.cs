@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Common;
+using AccessReviewFunctions.Functions.Reports;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Health;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
+using AccessReviewFunctions.Functions.Opa;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -41,6 +43,7 @@ internal static class HostSetup
         builder.Services.AddWorkflowRuntime(builder.Configuration);
         builder.Services.AddInventory();
         builder.Services.AddReviews();
+        builder.Services.AddReports();
         builder.Services.AddOktaRateLimiting();
         builder.Services.AddApiDescription();
     }
@@ -68,5 +71,6 @@ internal static class HostSetup
         app.MapInventoryImport();
         app.MapOkta();
         app.MapApiDescription();
+        app.MapOpa();
     }
 }

@@ -4,7 +4,7 @@ using AccessReviewFunctions.Domain.Inventory;
 namespace AccessReviewFunctions.Functions.Inventory;
 
 /// <summary>How many of each kind an import upserted.</summary>
-internal sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants, int SodRules);
+internal sealed record ImportCounts(int Users, int Applications, int Groups, int Entitlements, int Bundles, int Grants, int SodRules, int Servers, int ServerAccesses);
 
 /// <summary>Validates a whole document against itself and the stored inventory, then stores all of it or nothing.</summary>
 internal sealed class InventoryImporter(IInventoryWriter store, ILogger<InventoryImporter> logger)
@@ -23,7 +23,7 @@ internal sealed class InventoryImporter(IInventoryWriter store, ILogger<Inventor
         await store.UpsertAsync(document.Normalized(), cancellationToken);
         var counts = new ImportCounts(
             document.Users.Count, document.Applications.Count, document.Groups.Count, document.Entitlements.Count, document.Bundles.Count, document.Grants.Count,
-            document.SodRules.Count);
+            document.SodRules.Count, document.Servers?.Count ?? 0, document.ServerAccesses?.Count ?? 0);
         logger.LogInformation("Inventory import stored {Counts} in {Elapsed}", counts, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return counts;
     }

@@ -23,7 +23,7 @@ internal static class InventoryJson
             ?? throw new JsonException("The body must be a JSON object.");
         return new InventoryDocument(
             request.Users ?? [], request.Applications ?? [], request.Groups ?? [], request.Entitlements ?? [], request.Bundles ?? [], request.Grants ?? [],
-            request.SodRules ?? []);
+            request.SodRules ?? [], request.Servers ?? [], request.ServerAccesses ?? []);
     }
 
     private sealed record ImportRequest(
@@ -33,7 +33,9 @@ internal static class InventoryJson
         List<Entitlement>? Entitlements,
         List<EntitlementBundle>? Bundles,
         List<Grant>? Grants,
-        List<SodRule>? SodRules);
+        List<SodRule>? SodRules,
+        List<ServerResource>? Servers = null,
+        List<ServerAccess>? ServerAccesses = null);
 
     private sealed class LenientEnumConverterFactory : JsonConverterFactory
     {

@@ -6,6 +6,8 @@ internal static class InventoryServices
 {
     public static IServiceCollection AddInventory(this IServiceCollection services)
     {
+        services.AddSingleton<TableServerInventory>();
+        services.AddSingleton<IServerInventory>(sp => sp.GetRequiredService<TableServerInventory>());
         services.AddSingleton<IInventoryStore, TableInventoryStore>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<IInventoryStore>());
         services.AddSingleton<IAccessInventory>(sp => sp.GetRequiredService<IInventoryStore>());

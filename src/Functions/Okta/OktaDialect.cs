@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Functions.Okta.Accesses;
+using AccessReviewFunctions.Functions.Okta.Exports;
 using AccessReviewFunctions.Functions.Okta.Logs;
 using AccessReviewFunctions.Functions.Okta.Reviews;
 using AccessReviewFunctions.Functions.Okta.Users;
@@ -7,7 +8,8 @@ namespace AccessReviewFunctions.Functions.Okta;
 
 /// <summary>
 /// The Okta dialect, one folder per resource: security access reviews and their accesses on the admin and "my"
-/// routes, the Users API over the inventory, the System Log; its error body, field paths and rate-limit headers.
+/// routes, evidence exports of a review, the Users API over the inventory, the System Log; its error body, field paths
+/// and rate-limit headers.
 /// </summary>
 internal static class OktaDialect
 {
@@ -15,6 +17,7 @@ internal static class OktaDialect
     {
         app.MapReviews();
         app.MapAccesses();
+        app.MapExports();
         app.MapUsers();
         app.MapSystemLog();
     }

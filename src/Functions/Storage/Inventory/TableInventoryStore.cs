@@ -15,7 +15,7 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// per-application counts that stay right across re-imports because a grant is one row per (app, principal);
 /// separation-of-duties rules in sodrules (PK "sod", RK id).
 /// </summary>
-internal sealed class TableInventoryStore(StorageResources storage) : IInventoryStore
+internal sealed class TableInventoryStore(StorageResources storage, TableServerInventory servers) : IInventoryStore
 {
     private const int Parallelism = 8;
     private const string Users = "invusers";
@@ -39,7 +39,8 @@ internal sealed class TableInventoryStore(StorageResources storage) : IInventory
         await Task.WhenAll(
             TableBatchWriter.UpsertAsync(grants, document.Grants.Select(g => From(g)), cancellationToken),
             TableBatchWriter.UpsertAsync(appGrants, document.Grants.Select(AppGrant), cancellationToken),
-            TableBatchWriter.UpsertAsync(sodRules, document.SodRules.Select(r => From(r)), cancellationToken));
+            TableBatchWriter.UpsertAsync(sodRules, document.SodRules.Select(r => From(r)), cancellationToken),
+            servers.UpsertAsync(document, cancellationToken));
     }
 
     public async Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken)
@@ -146,7 +147,8 @@ internal sealed class TableInventoryStore(StorageResources storage) : IInventory
             Rows(rows, GroupPrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
             values,
             Rows(rows, BundlePrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
-            await StoredResourcesAsync(references.ResourceIds, cancellationToken));
+            await StoredResourcesAsync(references.ResourceIds, cancellationToken),
+            await servers.ExistingAsync(references.ServerIds ?? new HashSet<string>(), cancellationToken));
     }
 
     /// <summary>
