@@ -22,7 +22,7 @@ public sealed class EvidenceExportTests
         await WaitForStatusAsync(admin, id, "ACTIVE");
         var aws = await Reviews.AccessesApi.ItemOfAppAsync(admin, id, Aws);
         var revoke = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{aws.Id}/actions", new { type = "REVOKE_ACCESS" });
-        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, revoke.StatusCode);
 
         var response = await admin.PostAsync($"{Admin}/{id}/exports", null);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
