@@ -48,6 +48,10 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
         return after?.State;
     }
 
+    /// <summary>True when the message's change is committed already (a redelivery).</summary>
+    public Task<bool> WasProcessedAsync(string reviewId, string messageId, CancellationToken cancellationToken) =>
+        durable.WasProcessedAsync(reviewId, messageId, cancellationToken);
+
     /// <summary>Stores a new review with its first messages, then sends them.</summary>
     public Task CreateAsync(SecurityAccessReview review, ReviewEvent created, CancellationToken cancellationToken) =>
         durable.CreateAsync(

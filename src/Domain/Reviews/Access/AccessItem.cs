@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Reviews.Access;
@@ -18,7 +19,8 @@ public sealed record AccessItem(
     IReadOnlyList<string> GovernanceLabels,
     RiskAssessment? Risk = null,
     ItemDecision? Decision = null,
-    int Revision = 0)
+    int Revision = 0,
+    ItemRemediation? Remediation = null)
 {
     public const string Type = "APPLICATION";
 

@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Reviews.Access;
@@ -14,7 +15,8 @@ public sealed record SubAccessItem(
     EntitlementInfo? EntitlementInfo,
     RiskAssessment? Risk = null,
     ItemDecision? Decision = null,
-    int Revision = 0)
+    int Revision = 0,
+    ItemRemediation? Remediation = null)
 {
     public bool Revoked => Decision?.Revoked == true;
 

@@ -14,7 +14,8 @@ internal sealed record AccessItemDto(
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
     bool? Automatic,
-    string? Note);
+    string? Note,
+    RemediationDto? Remediation);
 
 internal sealed record AppInfoDto(
     string Id,
@@ -42,7 +43,8 @@ internal sealed record SubAccessItemDto(
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
     bool? Automatic,
-    string? Note);
+    string? Note,
+    RemediationDto? Remediation);
 
 internal sealed record EntitlementInfoDto(
     string Type,
@@ -60,3 +62,11 @@ internal sealed record SubtextDto(string Message, IReadOnlyList<AnomalyArgDto>? 
 internal sealed record AnomalyArgDto(string Value, string Type);
 
 internal sealed record ItemActionRequest(string? Type);
+
+/// <summary>
+/// The downstream change of an item's decision: its id (what a webhook receiver reports on), REVOKE or RESTORE, the
+/// status, attempts, the last error, the result, and when it was created, last changed and finished.
+/// </summary>
+internal sealed record RemediationDto(
+    string Id, string Kind, string Status, int Attempts, string? LastError, string? Result, bool? Manual,
+    DateTimeOffset Created, DateTimeOffset LastUpdated, DateTimeOffset? Completed);

@@ -2,7 +2,9 @@ using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Domain.Reviews.Queries;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Domain.Reviews.Risk;
+using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Reviews;
 
 namespace AccessReviewFunctions.Functions.Okta.Accesses;
@@ -10,7 +12,7 @@ namespace AccessReviewFunctions.Functions.Okta.Accesses;
 /// <summary>Access items, sub-access items and anomalies in the seed's shapes.</summary>
 internal static class AccessMapper
 {
-    public static AccessItemDto ToDto(AccessItem item)
+    public static AccessItemDto ToDto(string reviewId, AccessItem item)
     {
         var priority = RiskFields.Priority(item.Risk).ToString();
         var decision = item.Decision;
@@ -21,10 +23,11 @@ internal static class AccessMapper
             item.SubAccessTypes.Count == 0 ? null : item.SubAccessTypes,
             item.GovernanceLabels,
             decision?.Decision.ToString(), decision?.DecidedBy, decision?.DecidedAt,
-            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null);
+            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null,
+            Remediation(reviewId, new RemediationTarget(item.Id, null, 0), item.Remediation));
     }
 
-    public static SubAccessItemDto ToDto(SubAccessItem item, AccessItem? parent)
+    public static SubAccessItemDto ToDto(string reviewId, SubAccessItem item, AccessItem? parent)
     {
         var priority = RiskFields.Priority(item.Risk).ToString();
         var decision = item.Decision;
@@ -35,7 +38,9 @@ internal static class AccessMapper
                 [], info.Entitlements.Select(ToDto).ToList(), info.GovernanceLabels),
             SubAccessItemListQuery.GovernanceLabels(item, parent),
             decision?.Decision.ToString(), decision?.DecidedBy, decision?.DecidedAt,
-            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null);
+            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null,
+            item.Remediation is { } own ? Remediation(reviewId, new RemediationTarget(item.AccessItemId, item.Id, 0), own)
+            : parent is null ? null : Remediation(reviewId, new RemediationTarget(parent.Id, null, 0), parent.Remediation));
     }
 
     public static AnomalyDto ToDto(Anomaly anomaly) => new(
@@ -44,6 +49,13 @@ internal static class AccessMapper
         new SubtextDto(anomaly.Subtext.Message, anomaly.Subtext.Args.Count == 0 ? null : anomaly.Subtext.Args.Select(a => new AnomalyArgDto(a.Value, a.Type)).ToList()));
 
     private static EntitlementDto ToDto(EntitlementRef entitlement) => new(entitlement.Id, entitlement.Name, entitlement.Description);
+
+    /// <summary>A sub-item the app's change covers shows its access item's remediation.</summary>
+    private static RemediationDto? Remediation(string reviewId, RemediationTarget target, ItemRemediation? remediation) =>
+        remediation is null ? null : new RemediationDto(
+            RemediationFanOut.RemediationId(reviewId, target with { Generation = remediation.Generation }), remediation.Kind.ToString(), remediation.Status.ToString(),
+            remediation.Attempts, remediation.LastError, remediation.Result, remediation.Manual ? true : null,
+            remediation.CreatedAt, remediation.UpdatedAt, remediation.CompletedAt);
 
     private static List<string> Actions(IReadOnlyList<AccessAction> actions) => actions.Select(a => a.ToString()).ToList();
 }

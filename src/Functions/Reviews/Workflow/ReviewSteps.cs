@@ -1,6 +1,7 @@
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
@@ -86,7 +87,8 @@ internal static class ReviewSteps
 
     /// <summary>
     /// What follows any step, whoever made it: a close owes the decision log; a decision too large for one step,
-    /// now pending on the header, owes the work item that applies it to the rows.
+    /// now pending on the header, owes the work item that applies it to the rows; rows written with a downstream
+    /// change to make owe the remediation work items (<see cref="RemediationFanOut"/>).
     /// </summary>
     public static ReviewChange FollowUp(SecurityAccessReview review, ReviewChange change)
     {
@@ -102,6 +104,7 @@ internal static class ReviewSteps
             follow.Add(ApplyPending(review.Id));
         }
 
+        follow.AddRange(RemediationFanOut.Messages(review.Id, change.Written));
         return follow.Count == 0 ? change : change with { Outbox = [.. change.Outbox, .. follow] };
     }
 
