@@ -66,6 +66,7 @@ internal static class HostSetup
         app.MapHealth();
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         app.MapInventoryImport();
+        app.MapRemediations();
         app.MapOkta();
     }
 }

@@ -49,13 +49,10 @@ internal sealed partial class RemediateAccessHandler(
     /// <summary>Still waiting for this attempt: the same generation, not terminal, not manual, not waiting for a report, and not yet tried this often.</summary>
     private static bool Due(AccessRows rows, RemediationTarget target, int attempt)
     {
-        var remediation = Find(rows, target.TargetId);
+        var remediation = rows.RemediationOf(target.TargetId);
         return remediation is not null && remediation.Generation == target.Generation && !remediation.Status.IsTerminal()
             && !remediation.Manual && !remediation.AwaitingReport && remediation.Attempts < attempt;
     }
-
-    private static ItemRemediation? Find(AccessRows rows, string targetId) =>
-        rows.Items.FirstOrDefault(i => i.Id == targetId)?.Remediation ?? rows.SubItems.FirstOrDefault(s => s.Id == targetId)?.Remediation;
 
     /// <summary>The calls, at most Concurrency at once; the changes of one application in order (restores latest removal first).</summary>
     private async Task<IReadOnlyList<RemediationAttempt>> CallAsync(SecurityAccessReview review, AccessRows rows, IReadOnlyList<RemediationTarget> due, CancellationToken cancellationToken)
@@ -102,7 +99,9 @@ internal sealed partial class RemediateAccessHandler(
             remediation.Kind,
             sub is null ? RemediationRequest.Application : sub.EntitlementInfo?.Type ?? sub.Type,
             sub?.ResourceId ?? item.AppId,
-            remediation.RemovedAccess);
+            remediation.RemovedAccess,
+            sub is null ? [.. rows.SubItems.Where(s => s.AccessItemId == item.Id && s.Type == SubAccessTypes.Group).Select(s => s.ResourceId)]
+            : sub.Type == SubAccessTypes.Group ? [sub.ResourceId] : []);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Remediation {RemediationId}: the connector failed; retried as a transient failure")]

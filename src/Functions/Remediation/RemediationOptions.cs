@@ -7,6 +7,9 @@ internal sealed class RemediationOptions
 {
     public const string Section = "Remediation";
 
+    /// <summary>False: decisions still record their remediation (PENDING), but no work item is sent to carry it out.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The connector of every application without one of its own: inventory, webhook or scim.</summary>
     public string DefaultConnector { get; set; } = "inventory";
 

@@ -54,4 +54,20 @@ internal sealed class RemediationRecorder(IReviewStore store, ReviewUpdater upda
         return new AccessRows([.. reads.SelectMany(r => r.Items)], [.. reads.SelectMany(r => r.SubItems)]);
     }
 
+
+    /// <summary>The target's remediation as stored.</summary>
+    public async Task<ItemRemediation?> FindAsync(string reviewId, RemediationTarget target, CancellationToken cancellationToken) =>
+        (await RowsAsync(reviewId, [target], cancellationToken)).RemediationOf(target.TargetId);
+
+    /// <summary>An admin marks a failed or manual remediation FIXED.</summary>
+    public Task MarkFixedAsync(string reviewId, RemediationTarget target, string actorId, CancellationToken cancellationToken) =>
+        updater.UpdateAsync(
+            reviewId,
+            async (loaded, ct) =>
+            {
+                var recorded = loaded.Review.MarkRemediationFixed(await RowsAsync(reviewId, [target], ct), target.TargetId, actorId, clock.GetUtcNow());
+                return new ReviewChange(recorded.Events, [], recorded.Rows);
+            },
+            null,
+            cancellationToken);
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
 
 namespace AccessReviewFunctions.Functions.Tests.Remediation;
 
@@ -34,5 +36,21 @@ internal static class RemediationInventory
         };
         var response = await admin.PostAsJsonAsync("/api/v1/inventory/import", document);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>An ACTIVE review of the target's apps (see <see cref="RemediationInventory"/>), reviewed by Rita, with optional settings.</summary>
+internal static class RemediationScenario
+{
+    public static async Task<(HttpClient Admin, string Id)> ActiveReviewAsync(ApiHost host, int apps, object? settings = null)
+    {
+        var admin = host.AsAdmin();
+        await RemediationInventory.ImportAsync(admin, apps);
+        var body = JsonSerializer.SerializeToElement(Body(reviewers: [TestInventory.ReviewerA])).EnumerateObject()
+            .Concat(settings is null ? [] : JsonSerializer.SerializeToElement(settings).EnumerateObject())
+            .ToDictionary(p => p.Name, p => p.Value);
+        var id = (await CreateAsync(admin, body)).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE", TimeSpan.FromMinutes(1));
+        return (admin, id);
     }
 }

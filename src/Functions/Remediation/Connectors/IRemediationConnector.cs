@@ -19,7 +19,8 @@ internal interface IRemediationConnector
 
 /// <summary>
 /// One change: revoke the principal's grant of an app (ResourceType APPLICATION, with its groups, entitlement
-/// values and bundles) or one part of it; or restore what <see cref="Removed"/> lists, in reverse order.
+/// values and bundles) or one part of it; or restore what <see cref="Removed"/> lists, in reverse order. GroupIds are
+/// the groups the change covers (all of the app's the principal held at the snapshot, or the one group).
 /// </summary>
 internal sealed record RemediationRequest(
     string RemediationId,
@@ -30,7 +31,8 @@ internal sealed record RemediationRequest(
     RemediationKind Kind,
     string ResourceType,
     string ResourceId,
-    IReadOnlyList<RemovedAccess> Removed)
+    IReadOnlyList<RemovedAccess> Removed,
+    IReadOnlyList<string> GroupIds)
 {
     public const string Application = "APPLICATION";
 

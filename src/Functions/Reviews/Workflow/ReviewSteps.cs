@@ -1,7 +1,6 @@
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
-using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Runtime;
 
 namespace AccessReviewFunctions.Functions.Reviews.Workflow;
@@ -87,8 +86,8 @@ internal static class ReviewSteps
 
     /// <summary>
     /// What follows any step, whoever made it: a close owes the decision log; a decision too large for one step,
-    /// now pending on the header, owes the work item that applies it to the rows; rows written with a downstream
-    /// change to make owe the remediation work items (<see cref="RemediationFanOut"/>).
+    /// now pending on the header, owes the work item that applies it to the rows. (Rows written with a downstream
+    /// change to make owe remediation work items too: <see cref="ReviewUpdater"/> adds them.)
     /// </summary>
     public static ReviewChange FollowUp(SecurityAccessReview review, ReviewChange change)
     {
@@ -104,7 +103,6 @@ internal static class ReviewSteps
             follow.Add(ApplyPending(review.Id));
         }
 
-        follow.AddRange(RemediationFanOut.Messages(review.Id, change.Written));
         return follow.Count == 0 ? change : change with { Outbox = [.. change.Outbox, .. follow] };
     }
 
