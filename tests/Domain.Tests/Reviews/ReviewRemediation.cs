@@ -45,7 +45,8 @@ public sealed class ReviewRemediation
         var second = review.RecordRemediation(first.Rows, [new(target, RemediationOutcome.Transient("503"))], Retry, 0, At);
         var third = review.RecordRemediation(second.Rows, [new(target, RemediationOutcome.Transient("504"))], Retry, 0, At);
 
-        Assert.Equal(([target], TimeSpan.FromSeconds(30)), (first.Retry.ToList(), first.RetryDelay));
+        Assert.Equal([target], first.Retry);
+        Assert.Equal(TimeSpan.FromSeconds(30), first.RetryDelay);
         Assert.Equal(TimeSpan.FromSeconds(1), second.RetryDelay);
         Assert.Equal((RemediationStatus.IN_PROGRESS, 2), (second.Rows.Items[0].Remediation!.Status, second.Rows.Items[0].Remediation!.Attempts));
         Assert.Empty(third.Retry);

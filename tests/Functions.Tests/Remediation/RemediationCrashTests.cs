@@ -14,7 +14,7 @@ public sealed class RemediationCrashTests
 {
     private const int Apps = 200;
 
-    [Fact(Skip = "Unfinished: the restarted child host does not yet reach the webhook within the wait (see docs/remediation.md, What is left)")]
+    [Fact(Skip = "Unfinished: the restarted child host does not yet reach the webhook within the wait (see docs/remediation.md, Not there yet)")]
     public async Task HostKilledMidFanOut_Restarted_EveryItemRemediatedAndEachChangeAppliedOnce()
     {
         var receiver = new KeyedReceiver();
