@@ -74,7 +74,8 @@ public static class AuditTypes
     public const string Close = "access.review.close";
     public const string Action = "access.review.action";
     public const string Update = "access.review.update";
+    public const string Remediate = "access.review.remediate";
 
     /// <summary>Every event type this service writes.</summary>
-    public static readonly IReadOnlyList<string> EventTypes = [Create, Start, Close, Action, Update];
+    public static readonly IReadOnlyList<string> EventTypes = [Create, Start, Close, Action, Update, Remediate];
 }

@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 
 namespace AccessReviewFunctions.Domain.Audit;
 
@@ -12,6 +13,7 @@ namespace AccessReviewFunctions.Domain.Audit;
 /// <item>ReviewClosed → access.review.close, reason manual / end time / completed</item>
 /// <item>AccessDecided, UndecidedAccessRevoked, AllAccessRestored → access.review.action, reason the decision</item>
 /// <item>UniversalLogoutRequested → access.review.action (a remediation a reviewer asks for, reason UNIVERSAL_LOGOUT)</item>
+/// <item>AccessRemediated → access.review.remediate: the terminal state of a decision's downstream change, SUCCESS or FAILURE with the reason</item>
 /// <item>ReviewUpdated, ReviewCommented → access.review.update (both change the review's record, not access)</item>
 /// </list>
 /// </summary>
@@ -91,6 +93,15 @@ public static class AuditEvents
                 eventType = AuditTypes.Action;
                 reason = "UNIVERSAL_LOGOUT";
                 targets = [reviewTarget, UserRef(logout.PrincipalId)];
+                break;
+            case AccessRemediated remediated:
+                eventType = AuditTypes.Remediate;
+                result = remediated.Succeeded ? AuditTypes.Success : AuditTypes.Failure;
+                reason = remediated.Reason;
+                var remediatedDetail = remediated.SubItemId is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { ["subAccessItemId"] = remediated.SubItemId };
+                targets.Add(new AuditTarget(remediated.AccessItemId, AuditTypes.AccessItem, remediated.Target, remediated.Target, remediatedDetail));
+                debug["remediation"] = remediated.Kind.ToString();
+                debug["remediationStatus"] = remediated.Status.ToString();
                 break;
             case ReviewUpdated updated:
                 eventType = AuditTypes.Update;

@@ -37,6 +37,8 @@ public static class Fields
     public const string ExpirationNote = "expirationNote";
     public const string Comment = "comment";
     public const string Decision = "decision";
+    public const string RemediationStatus = "status";
+    public const string RemediationInfo = "info";
     public const string ReviewAction = "reviewAction";
     public const string Filter = "filter";
     public const string OrderBy = "orderBy";

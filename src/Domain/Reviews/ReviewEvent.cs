@@ -6,6 +6,9 @@ public abstract record ReviewEvent(string ReviewId, DateTimeOffset At, string? A
     /// <summary>True when the system, not a person, caused it.</summary>
     public bool SystemGenerated => ActorId is null;
 
+    /// <summary>False for events that go to the System Log only, not the review's history.</summary>
+    public virtual bool InHistory => true;
+
     /// <summary>The history line, worded from the actor's side ("created Test SAR").</summary>
     public abstract string Describe();
 

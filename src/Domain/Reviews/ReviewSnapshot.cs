@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 
 namespace AccessReviewFunctions.Domain.Reviews;
 
@@ -29,7 +30,8 @@ public sealed record ReviewSnapshot(
     int DecidedCount = 0,
     int RevokedCount = 0,
     IReadOnlyList<PendingDecision>? PendingDecisions = null,
-    string? Summary = null)
+    string? Summary = null,
+    RemediationCounts? Remediation = null)
 {
     /// <summary>True when every access item has a decision.</summary>
     public bool AllDecided => AccessItemCount > 0 && DecidedCount >= AccessItemCount;

@@ -62,11 +62,11 @@ public sealed partial class SecurityAccessReview
         var rows = PendingDecisions.Changes(first, stored, int.MaxValue);
         if (rows.Count > ReviewLimits.MaxRowsPerStep)
         {
-            return PendingDecisions.Changes(first, stored, ReviewLimits.MaxRowsPerStep);
+            return PlanRemediation(PendingDecisions.Changes(first, stored, ReviewLimits.MaxRowsPerStep), subsAreCascades: true, first.Decision.DecidedAt);
         }
 
         State = State with { PendingDecisions = [.. State.Pending.Skip(1)] };
-        return rows;
+        return PlanRemediation(rows, subsAreCascades: true, first.Decision.DecidedAt);
     }
 
     /// <summary>The rows of a change, stamped with the current revision; or none, with the change pending, when too many.</summary>
@@ -74,10 +74,14 @@ public sealed partial class SecurityAccessReview
     {
         if (rows.Count <= ReviewLimits.MaxRowsPerStep)
         {
-            return rows.Stamped(State.Revision);
+            return PlanRemediation(rows.Stamped(State.Revision), subsAreCascades: false, decision.DecidedAt);
         }
 
-        State = State with { PendingDecisions = [.. State.Pending, new PendingDecision(State.Revision, scope, decision, accessItemId)] };
+        State = State with
+        {
+            PendingDecisions = [.. State.Pending, new PendingDecision(State.Revision, scope, decision, accessItemId)],
+            Remediation = State.Remediation?.Settle(decision.DecidedAt, decisionsPending: true),
+        };
         return AccessRows.None;
     }
 
@@ -98,7 +102,11 @@ public sealed partial class SecurityAccessReview
             LastUpdated = now,
             LastUpdatedBy = SystemActor,
         });
-        State = State with { PendingDecisions = [.. State.Pending, new PendingDecision(State.Revision, PendingScope.Undecided, decision)] };
+        State = State with
+        {
+            PendingDecisions = [.. State.Pending, new PendingDecision(State.Revision, PendingScope.Undecided, decision)],
+            Remediation = State.Remediation?.Settle(now, decisionsPending: true),
+        };
         return new UndecidedAccessRevoked(Id, now, undecided, State.ExpirationNote);
     }
 

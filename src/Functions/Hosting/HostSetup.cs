@@ -8,6 +8,7 @@ using AccessReviewFunctions.Functions.Health;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Opa;
+using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ internal static class HostSetup
         builder.Services.AddInventory();
         builder.Services.AddReviews();
         builder.Services.AddReports();
+        builder.Services.AddRemediation(builder.Configuration);
         builder.Services.AddOktaRateLimiting();
         builder.Services.AddApiDescription();
     }
@@ -69,6 +71,7 @@ internal static class HostSetup
         app.MapHealth();
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         app.MapInventoryImport();
+        app.MapRemediations();
         app.MapOkta();
         app.MapApiDescription();
         app.MapOpa();

@@ -46,7 +46,19 @@ internal interface IInventoryWriter
     Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken);
 }
 
-/// <summary>The stored access inventory, all three sides; registered once, and each side resolves to it.</summary>
-internal interface IInventoryStore : IUserDirectory, IAccessInventory, IInventoryWriter
+/// <summary>One principal's grant of one app, read and changed by remediation (the inventory connector).</summary>
+internal interface IGrantStore
+{
+    Task<Grant?> GetGrantAsync(string principalId, string appId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the grant (and its per-app count row).</summary>
+    Task PutGrantAsync(Grant grant, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the grant; one already gone is fine.</summary>
+    Task DeleteGrantAsync(string principalId, string appId, CancellationToken cancellationToken);
+}
+
+/// <summary>The stored access inventory, all four sides; registered once, and each side resolves to it.</summary>
+internal interface IInventoryStore : IUserDirectory, IAccessInventory, IInventoryWriter, IGrantStore
 {
 }

@@ -12,6 +12,7 @@ internal static class InventoryServices
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<IInventoryStore>());
         services.AddSingleton<IAccessInventory>(sp => sp.GetRequiredService<IInventoryStore>());
         services.AddSingleton<IInventoryWriter>(sp => sp.GetRequiredService<IInventoryStore>());
+        services.AddSingleton<IGrantStore>(sp => sp.GetRequiredService<IInventoryStore>());
         services.AddSingleton<InventoryImporter>();
         services.AddHostedService<DemoInventoryLoader>();
         return services;

@@ -1,18 +1,21 @@
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Storage.Reviews;
+using Microsoft.Extensions.Options;
 
 namespace AccessReviewFunctions.Functions.Reviews;
 
 /// <summary>
 /// The one way a stored review changes: a step of <see cref="ReviewSteps"/> decides, the runtime's
 /// <see cref="DurableUpdater{TState}"/> commits it (header under its ETag, history, audit, item rows, outbox and the
-/// causing message's id in one transaction) and dispatches the messages. The rows a commit wrote move this
+/// causing message's id in one transaction) and dispatches the messages, with the remediation work items of the
+/// rows it wrote (<see cref="RemediationFanOut"/>) unless Remediation:Enabled is false. The rows a commit wrote move this
 /// instance's cached rows forward to the new ETag.
 /// </summary>
-internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable, ReviewChangeRows rows, ReviewItemCache cache)
+internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable, ReviewChangeRows rows, ReviewItemCache cache, IOptions<RemediationOptions> remediation)
 {
     /// <returns>The review after the step, or null when there is no such review.</returns>
     public Task<SecurityAccessReview?> UpdateAsync(
@@ -35,6 +38,11 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
                 }
 
                 change = ReviewSteps.FollowUp(loaded.State, change);
+                if (remediation.Value.Enabled)
+                {
+                    change = change with { Outbox = [.. change.Outbox, .. RemediationFanOut.Messages(loaded.State.Id, change.Written)] };
+                }
+
                 last = (loaded.ETag, change.Written);
                 return new DurableChange<SecurityAccessReview>(loaded.State, rows.For(loaded.State.State, change.Events, change.Written, causedBy), change.Outbox);
             },
@@ -47,6 +55,10 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
 
         return after?.State;
     }
+
+    /// <summary>True when the message's change is committed already (a redelivery).</summary>
+    public Task<bool> WasProcessedAsync(string reviewId, string messageId, CancellationToken cancellationToken) =>
+        durable.WasProcessedAsync(reviewId, messageId, cancellationToken);
 
     /// <summary>Stores a new review with its first messages, then sends them.</summary>
     public Task CreateAsync(SecurityAccessReview review, ReviewEvent created, CancellationToken cancellationToken) =>

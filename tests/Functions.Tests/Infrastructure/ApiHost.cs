@@ -35,6 +35,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             ["AzureFunctionsJobHost:logging:logLevel:default"] = "Warning",
             // The fake clock stands still, so polling loops would spend a real budget; RateLimitTests set their own.
             ["RateLimiting:PermitLimit"] = "1000000",
+            // Tests of other parts keep the inventory and the queues as their decisions left them; remediation tests turn it on.
+            ["Remediation:Enabled"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -30,4 +30,10 @@ internal abstract class InventoryStoreDecorator(IInventoryStore inner) : IInvent
 
     public Task<StoredInventoryIds> ExistingIdsAsync(InventoryReferences references, CancellationToken cancellationToken) =>
         inner.ExistingIdsAsync(references, cancellationToken);
+
+    public Task<Grant?> GetGrantAsync(string principalId, string appId, CancellationToken cancellationToken) => inner.GetGrantAsync(principalId, appId, cancellationToken);
+
+    public Task PutGrantAsync(Grant grant, CancellationToken cancellationToken) => inner.PutGrantAsync(grant, cancellationToken);
+
+    public Task DeleteGrantAsync(string principalId, string appId, CancellationToken cancellationToken) => inner.DeleteGrantAsync(principalId, appId, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Reviews.Access;
@@ -20,7 +21,8 @@ public sealed record AccessItem(
     ItemDecision? Decision = null,
     int Revision = 0,
     DateTimeOffset? LastSecurityAccessReviewDate = null,
-    Uri? LogoUrl = null)
+    Uri? LogoUrl = null,
+    ItemRemediation? Remediation = null)
 {
     public const string Type = "APPLICATION";
 

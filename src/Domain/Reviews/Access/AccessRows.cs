@@ -7,6 +7,10 @@ public sealed record AccessRows(IReadOnlyList<AccessItem> Items, IReadOnlyList<S
 
     public int Count => Items.Count + SubItems.Count;
 
+    /// <summary>The remediation of the access item or sub-access item with this id, if it has one.</summary>
+    public Remediation.ItemRemediation? RemediationOf(string id) =>
+        Items.FirstOrDefault(i => i.Id == id)?.Remediation ?? SubItems.FirstOrDefault(s => s.Id == id)?.Remediation;
+
     public AccessRows Stamped(int revision) =>
         new([.. Items.Select(i => i with { Revision = revision })], [.. SubItems.Select(s => s with { Revision = revision })]);
 }

@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Domain.Reviews.Risk;
 
 namespace AccessReviewFunctions.Domain.Reviews.Access;
@@ -15,7 +16,8 @@ public sealed record SubAccessItem(
     RiskAssessment? Risk = null,
     ItemDecision? Decision = null,
     int Revision = 0,
-    DateTimeOffset? LastSecurityAccessReviewDate = null)
+    DateTimeOffset? LastSecurityAccessReviewDate = null,
+    ItemRemediation? Remediation = null)
 {
     public bool Revoked => Decision?.Revoked == true;
 

@@ -18,7 +18,8 @@ internal sealed record AccessItemDto(
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
     bool? Automatic,
-    string? Note);
+    string? Note,
+    RemediationDto? Remediation);
 
 internal sealed record AppInfoDto(
     string Id,
@@ -53,7 +54,8 @@ internal sealed record SubAccessItemDto(
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
     bool? Automatic,
-    string? Note);
+    string? Note,
+    RemediationDto? Remediation);
 
 internal sealed record EntitlementInfoDto(
     string Type,
@@ -90,3 +92,11 @@ internal sealed record ConflictedEntitlementDto(string Id, string Name, IReadOnl
 internal sealed record ConflictedValueDto(string Id, string Name, bool SourceOfConflict);
 
 internal sealed record ItemActionRequest(string? Type);
+
+/// <summary>
+/// The downstream change of an item's decision: its id (what a webhook receiver reports on), REVOKE or RESTORE, the
+/// status, attempts, the last error, the result, and when it was created, last changed and finished.
+/// </summary>
+internal sealed record RemediationDto(
+    string Id, string Kind, string Status, int Attempts, string? LastError, string? Result, bool? Manual,
+    DateTimeOffset Created, DateTimeOffset LastUpdated, DateTimeOffset? Completed);

@@ -30,7 +30,7 @@ internal static class AccessEndpoints
     {
         var request = ListRequest.Parse(filter, orderBy, limit, after, AccessItemListQuery.Filters, AccessItemListQuery.Sorts);
         var page = await queries.AccessItemsAsync(scope.Reviews, reviewId, request, ct);
-        return OktaLists.Data(http, page, request.Page.Limit, i => AccessMapper.ToDto(i, scope));
+        return OktaLists.Data(http, page, request.Page.Limit, i => AccessMapper.ToDto(reviewId, i, scope));
     }
 
     private static async Task<Ok<ListDto<SubAccessItemDto>>> ListSubAccessesAsync(
@@ -39,7 +39,7 @@ internal static class AccessEndpoints
     {
         var request = ListRequest.Parse(filter, orderBy, limit, after, SubAccessItemListQuery.Filters, SubAccessItemListQuery.Sorts);
         var (page, parent) = await queries.SubAccessItemsAsync(scope.Reviews, reviewId, accessId, request, ct);
-        return OktaLists.Data(http, page, request.Page.Limit, s => AccessMapper.ToDto(s, parent!));
+        return OktaLists.Data(http, page, request.Page.Limit, s => AccessMapper.ToDto(reviewId, s, parent!));
     }
 
     private static async Task<Ok<ListDto<AnomalyDto>>> AnomaliesAsync(string reviewId, string targetId, OktaScope scope, ReviewQueries queries, CancellationToken ct)

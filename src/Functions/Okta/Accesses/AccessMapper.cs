@@ -1,7 +1,10 @@
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Domain.Reviews.Queries;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Domain.Reviews.Risk;
+using AccessReviewFunctions.Functions.Remediation;
+using AccessReviewFunctions.Functions.Reviews;
 
 namespace AccessReviewFunctions.Functions.Okta.Accesses;
 
@@ -11,7 +14,7 @@ internal static class AccessMapper
     /// <summary>The logo of an app the inventory has none for (Okta's appInfo requires one).</summary>
     public const string DefaultLogoPath = "/assets/img/logos/default.png";
 
-    public static AccessItemDto ToDto(AccessItem item, OktaScope scope)
+    public static AccessItemDto ToDto(string reviewId, AccessItem item, OktaScope scope)
     {
         var priority = RiskFields.Priority(item.Risk).ToString();
         var decision = item.Decision;
@@ -23,11 +26,12 @@ internal static class AccessMapper
                 GovernanceLabels.Of(item.GovernanceLabels)),
             item.SubAccessTypes.Count == 0 ? null : item.SubAccessTypes,
             decision?.Decision.ToString(), decision?.DecidedBy, decision?.DecidedAt,
-            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null);
+            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null,
+            Remediation(reviewId, new RemediationTarget(item.Id, null, 0), item.Remediation));
     }
 
     /// <summary>A sub-item: groups carry groupInfo, entitlement values and bundles entitlementInfo, dated and labelled from their app's grant.</summary>
-    public static SubAccessItemDto ToDto(SubAccessItem item, AccessItem parent)
+    public static SubAccessItemDto ToDto(string reviewId, SubAccessItem item, AccessItem parent)
     {
         var priority = RiskFields.Priority(item.Risk).ToString();
         var decision = item.Decision;
@@ -41,7 +45,9 @@ internal static class AccessMapper
                 ? new GroupInfoDto(item.Description, parent.AssignedDate, parent.AssignmentType, item.LastSecurityAccessReviewDate, labels)
                 : null,
             decision?.Decision.ToString(), decision?.DecidedBy, decision?.DecidedAt,
-            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null);
+            decision?.Automatic == true ? true : null, decision?.Automatic == true ? decision.Note : null,
+            item.Remediation is { } own ? Remediation(reviewId, new RemediationTarget(item.AccessItemId, item.Id, 0), own)
+            : Remediation(reviewId, new RemediationTarget(parent.Id, null, 0), parent.Remediation));
     }
 
     public static AnomalyDto ToDto(Anomaly anomaly) => new(
@@ -60,6 +66,13 @@ internal static class AccessMapper
             [new ConflictedEntitlementDto(s.ResourceId, s.Name, [new ConflictedValueDto(s.ResourceId, s.Name, s.SourceOfConflict)])]))]);
 
     private static EntitlementDto ToDto(EntitlementRef entitlement) => new(entitlement.Id, entitlement.Name, entitlement.Description);
+
+    /// <summary>A sub-item the app's change covers shows its access item's remediation.</summary>
+    private static RemediationDto? Remediation(string reviewId, RemediationTarget target, ItemRemediation? remediation) =>
+        remediation is null ? null : new RemediationDto(
+            RemediationFanOut.RemediationId(reviewId, target with { Generation = remediation.Generation }), remediation.Kind.ToString(), remediation.Status.ToString(),
+            remediation.Attempts, remediation.LastError, remediation.Result, remediation.Manual ? true : null,
+            remediation.CreatedAt, remediation.UpdatedAt, remediation.CompletedAt);
 
     private static List<string> Actions(IReadOnlyList<AccessAction> actions) => actions.Select(a => a.ToString()).ToList();
 }

@@ -41,9 +41,13 @@ internal sealed record ReviewDto(
     string ExpirationBehavior,
     string? ExpirationNote,
     bool AutoComplete,
+    RemediationSummaryDto? Remediation,
     IReadOnlyDictionary<string, LinkDto> _links);
 
 internal sealed record ServerMessageDto(string Message);
+
+/// <summary>The review's downstream changes per status, and when all of them reached a terminal state.</summary>
+internal sealed record RemediationSummaryDto(int Pending, int InProgress, int Succeeded, int Failed, int Fixed, DateTimeOffset? CompletedAt);
 
 internal sealed record HistoryEntryDto(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, UserProfileDto? PrincipalProfile);
 

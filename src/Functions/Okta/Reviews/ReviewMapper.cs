@@ -30,6 +30,7 @@ internal static class ReviewMapper
             review.ExpirationBehavior.ToString(),
             review.ExpirationNote,
             review.AutoComplete,
+            review.Remediation is { } r ? new RemediationSummaryDto(r.Pending, r.InProgress, r.Succeeded, r.Failed, r.Fixed, r.SettledAt) : null,
             new Dictionary<string, LinkDto>
             {
                 ["securityAccessReviewDetails"] = OktaLinks.Link(self, "GET"),

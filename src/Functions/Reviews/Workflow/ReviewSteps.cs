@@ -86,7 +86,8 @@ internal static class ReviewSteps
 
     /// <summary>
     /// What follows any step, whoever made it: a close owes the decision log; a decision too large for one step,
-    /// now pending on the header, owes the work item that applies it to the rows.
+    /// now pending on the header, owes the work item that applies it to the rows. (Rows written with a downstream
+    /// change to make owe remediation work items too: <see cref="ReviewUpdater"/> adds them.)
     /// </summary>
     public static ReviewChange FollowUp(SecurityAccessReview review, ReviewChange change)
     {

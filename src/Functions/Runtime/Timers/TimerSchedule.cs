@@ -15,6 +15,9 @@ internal abstract class TimerSchedule
     /// <summary>The first due time strictly after <paramref name="after"/>.</summary>
     public abstract DateTimeOffset Next(DateTimeOffset after);
 
+    /// <summary>How the schedule reads in logs.</summary>
+    public abstract override string ToString();
+
     public static TimerSchedule Every(TimeSpan interval) =>
         interval > TimeSpan.Zero ? new Interval(interval) : throw new ArgumentOutOfRangeException(nameof(interval), interval, "An interval must be positive.");
 

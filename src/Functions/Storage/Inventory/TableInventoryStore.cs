@@ -103,6 +103,22 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
         return new PrincipalAccess(user, held, apps);
     }
 
+    public async Task<Grant?> GetGrantAsync(string principalId, string appId, CancellationToken cancellationToken) =>
+        await RetrieveAsync(Grants, principalId, appId, cancellationToken) is { } entity ? ToGrant(entity) : null;
+
+    public async Task PutGrantAsync(Grant grant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        await (await TableAsync(AppGrants, cancellationToken)).UpsertEntityAsync(AppGrant(grant), TableUpdateMode.Replace, cancellationToken);
+        await (await TableAsync(Grants, cancellationToken)).UpsertEntityAsync(From(grant), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task DeleteGrantAsync(string principalId, string appId, CancellationToken cancellationToken)
+    {
+        await (await TableAsync(Grants, cancellationToken)).DeleteEntityAsync(principalId, appId, cancellationToken: cancellationToken);
+        await (await TableAsync(AppGrants, cancellationToken)).DeleteEntityAsync(appId, principalId, cancellationToken: cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken)
     {
         var stats = new ConcurrentDictionary<string, AppAssignmentStats>(StringComparer.Ordinal);

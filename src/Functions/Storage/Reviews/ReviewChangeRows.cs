@@ -20,7 +20,11 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
         var transactionId = causedBy ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString();
         for (var i = 0; i < events.Count; i++)
         {
-            rows.Add(new RowChange(History(review.Id, firstRevision + i, events[i]), RowWrite.Insert));
+            if (events[i].InHistory)
+            {
+                rows.Add(new RowChange(History(review.Id, firstRevision + i, events[i]), RowWrite.Insert));
+            }
+
             rows.Add(new RowChange(Audit(review, firstRevision + i, events[i], transactionId), RowWrite.Insert));
         }
 

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AccessReviewFunctions.Functions.Remediation.Connectors;
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
+
+namespace AccessReviewFunctions.Functions.Tests.Remediation;
+
+/// <summary>The host killed with SIGKILL in the middle of a fan-out, then started again over the same storage.</summary>
+public sealed class RemediationCrashTests
+{
+    private const int Apps = 200;
+
+    [Fact(Skip = "Unfinished: the restarted child host does not yet reach the webhook within the wait (see docs/remediation.md, Not there yet)")]
+    public async Task HostKilledMidFanOut_Restarted_EveryItemRemediatedAndEachChangeAppliedOnce()
+    {
+        var receiver = new KeyedReceiver();
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/hook", receiver.HandleAsync));
+        await using var child = new RemediationChildHost(new Dictionary<string, string>
+        {
+            ["Remediation:DefaultConnector"] = "webhook",
+            ["Remediation:Webhook:Url"] = new Uri(server.Url, "hook").AbsoluteUri,
+            ["Remediation:Webhook:Secret"] = "crash-test",
+            ["Remediation:Concurrency"] = "2",
+            ["Runtime:MessageLease"] = "00:00:03",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
+        });
+        await child.StartAsync();
+        var admin = child.As(TestInventory.Admin, "SUPER_ADMIN");
+        await RemediationInventory.ImportAsync(admin, Apps);
+        var body = new
+        {
+            principalId = TestInventory.Target, name = "Crash test", endTime = DateTimeOffset.UtcNow.AddSeconds(20).ToString("O"),
+            expirationBehavior = "AUTO_REJECT_INCOMPLETE",
+            reviewerSettings = new { type = "USER", userSettings = new { includedUserIds = new[] { TestInventory.ReviewerA } } },
+        };
+        var id = (await CreateAsync(admin, body)).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "CLOSED", TimeSpan.FromMinutes(2));
+
+        await Eventually.WaitAsync(() => receiver.Keys >= 30, TimeSpan.FromMinutes(2));
+        await child.KillAsync();
+        var beforeKill = receiver.Keys;
+        Assert.True(beforeKill < Apps, $"the fan-out finished ({beforeKill} changes) before the kill");
+
+        await child.StartAsync();
+        admin = child.As(TestInventory.Admin, "SUPER_ADMIN");
+        await RemediationApi.SettledAsync(admin, id, TimeSpan.FromMinutes(3));
+
+        var items = await RemediationApi.ItemsAsync(admin, id);
+        Assert.Equal(Apps, items.Count(i => i.Status == "SUCCEEDED"));
+        Assert.Equal(Apps, receiver.Keys);
+        Assert.All(receiver.KeysPerApp.Values, n => Assert.Equal(1, n));
+        Assert.Equal(Apps, receiver.KeysPerApp.Count);
+    }
+
+    /// <summary>A receiver that honours idempotency keys: it applies a key's change once and counts the distinct keys per app.</summary>
+    private sealed class KeyedReceiver
+    {
+        private readonly ConcurrentDictionary<string, string> applied = new(StringComparer.Ordinal);
+
+        public int Keys => applied.Count;
+
+        public IReadOnlyDictionary<string, int> KeysPerApp => applied.Values.GroupBy(a => a, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        public async Task<IResult> HandleAsync(HttpRequest request)
+        {
+            using var json = JsonDocument.Parse(await LoopbackServer.BodyAsync(request));
+            await Task.Delay(20);
+            applied.TryAdd(request.Headers[WebhookSignature.IdempotencyHeader].ToString(), json.RootElement.GetProperty("appId").GetString()!);
+            return Results.Ok();
+        }
+    }
+}
