@@ -36,7 +36,8 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
 
                 change = ReviewSteps.FollowUp(loaded.State, change);
                 last = (loaded.ETag, change.Written);
-                return new DurableChange<SecurityAccessReview>(loaded.State, rows.For(loaded.State.State, change.Events, change.Written, causedBy), change.Outbox);
+                var outbox = change.Outbox.Concat(AppendReviewLog.After(reviewId, loaded.State.State.Revision, change.Events.Count)).ToList();
+                return new DurableChange<SecurityAccessReview>(loaded.State, rows.For(loaded.State.State, change.Events, change.Written, causedBy), outbox);
             },
             causedBy,
             cancellationToken);
@@ -51,6 +52,7 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
     /// <summary>Stores a new review with its first messages, then sends them.</summary>
     public Task CreateAsync(SecurityAccessReview review, ReviewEvent created, CancellationToken cancellationToken) =>
         durable.CreateAsync(
-            new DurableChange<SecurityAccessReview>(review, rows.For(review.State, [created], AccessRows.None, null), ReviewSteps.AfterCreate(review)),
+            new DurableChange<SecurityAccessReview>(review, rows.For(review.State, [created], AccessRows.None, null),
+                [.. ReviewSteps.AfterCreate(review), .. AppendReviewLog.After(review.Id, review.State.Revision, 1)]),
             cancellationToken);
 }
