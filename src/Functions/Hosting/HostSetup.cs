@@ -6,6 +6,7 @@ using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Health;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
+using AccessReviewFunctions.Functions.RiskEvents;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,7 @@ internal static class HostSetup
         builder.Services.AddWorkflowRuntime(builder.Configuration);
         builder.Services.AddInventory();
         builder.Services.AddReviews();
+        builder.Services.AddRiskEvents(builder.Configuration);
         builder.Services.AddOktaRateLimiting();
     }
 
@@ -65,5 +67,6 @@ internal static class HostSetup
         app.MapDevTokens(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         app.MapInventoryImport();
         app.MapOkta();
+        app.MapRiskEventEndpoints();
     }
 }
