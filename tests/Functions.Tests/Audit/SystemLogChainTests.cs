@@ -90,7 +90,7 @@ public sealed class SystemLogChainTests
                 var response = await admin.GetAsync(next);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 seen.AddRange((await response.Content.ReadFromJsonAsync<List<JsonElement>>())!.Select(e => e.GetProperty("eventType").GetString()!));
-                next = NextLink(response);
+                next = ReadApi.LinkHeader(response, "next");
             }
 
             Assert.Equal(expected, seen);
@@ -152,10 +152,4 @@ public sealed class SystemLogChainTests
 
         return rows;
     }
-
-    private static string? NextLink(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Link", out var links)
-            ? links.SelectMany(l => l.Split(',')).Where(l => l.Contains("rel=\"next\"", StringComparison.Ordinal))
-                .Select(l => l.Trim()[1..l.Trim().IndexOf('>', StringComparison.Ordinal)]).FirstOrDefault()
-            : null;
 }
