@@ -46,7 +46,9 @@ public sealed record AuditTransaction(string Type, string Id, IReadOnlyDictionar
 public sealed record AuditDebugContext(IReadOnlyDictionary<string, string> DebugData);
 
 /// <summary>Where the request came from; unknown for the workflow's own events, so left empty.</summary>
-public sealed record AuditClient(string? IpAddress = null, AuditUserAgent? UserAgent = null, string? Zone = null, string? Device = null);
+public sealed record AuditClient(string? IpAddress = null, AuditUserAgent? UserAgent = null, string? Zone = null, string? Device = null, AuditGeographicalContext? GeographicalContext = null);
+
+public sealed record AuditGeographicalContext(string? City, string? State, string? Country, string? PostalCode);
 
 public sealed record AuditUserAgent(string? RawUserAgent, string? Os, string? Browser);
 

@@ -46,7 +46,7 @@ public static class AuditEvents
         {
             case ReviewCreated created:
                 eventType = AuditTypes.Create;
-                reason = null;
+                reason = $"created {created.Name}";
                 targets = [reviewTarget, UserRef(created.PrincipalId)];
                 break;
             case ReviewActivated activated:
@@ -106,6 +106,12 @@ public static class AuditEvents
             case ReviewUpdated updated:
                 eventType = AuditTypes.Update;
                 reason = string.Join("; ", updated.Changes);
+                break;
+            case RiskEventJoined joined:
+                eventType = AuditTypes.Update;
+                reason = "RISK_EVENT";
+                debug["eventType"] = joined.EventType;
+                debug["eventUuid"] = joined.EventUuid;
                 break;
             case ReviewCommented commented:
                 eventType = AuditTypes.Update;

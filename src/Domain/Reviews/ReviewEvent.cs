@@ -54,3 +54,10 @@ public sealed record ReviewCommented(string ReviewId, DateTimeOffset At, string 
 {
     public override string Describe() => $"commented: {Comment}";
 }
+
+/// <summary>A further risk event about the principal of an open risk-triggered review, recorded in its history.</summary>
+public sealed record RiskEventJoined(string ReviewId, DateTimeOffset At, string EventType, string EventUuid)
+    : ReviewEvent(ReviewId, At, null)
+{
+    public override string Describe() => $"risk event {EventType} ({EventUuid}) joined the review";
+}

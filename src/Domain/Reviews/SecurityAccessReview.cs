@@ -104,6 +104,14 @@ public sealed partial class SecurityAccessReview
         return new ReviewCommented(Id, now, actorId, text.Value);
     }
 
+    /// <summary>Records a further risk event about the principal in the history (by the system).</summary>
+    public ReviewEvent JoinRiskEvent(DateTimeOffset now, string eventType, string eventUuid)
+    {
+        EnsureWritable();
+        State = State with { Revision = State.Revision + 1, LastUpdated = now };
+        return new RiskEventJoined(Id, now, eventType, eventUuid);
+    }
+
     /// <summary>True when the end time has passed and the review is still open.</summary>
     public bool IsDue(DateTimeOffset now) => Status.IsOpen() && now >= State.EndTime;
 

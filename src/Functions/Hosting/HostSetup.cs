@@ -9,6 +9,7 @@ using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Opa;
 using AccessReviewFunctions.Functions.Remediation;
+using AccessReviewFunctions.Functions.RiskEvents;
 using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ internal static class HostSetup
         builder.Services.AddReviews();
         builder.Services.AddReports();
         builder.Services.AddRemediation(builder.Configuration);
+        builder.Services.AddRiskEvents(builder.Configuration);
         builder.Services.AddOktaRateLimiting();
         builder.Services.AddApiDescription();
     }
@@ -75,5 +77,6 @@ internal static class HostSetup
         app.MapOkta();
         app.MapApiDescription();
         app.MapOpa();
+        app.MapRiskEventEndpoints();
     }
 }

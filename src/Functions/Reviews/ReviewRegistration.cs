@@ -2,6 +2,7 @@ using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Runtime;
+using AccessReviewFunctions.Functions.Storage.Logs;
 using AccessReviewFunctions.Functions.Storage.Reviews;
 
 namespace AccessReviewFunctions.Functions.Reviews;
@@ -14,7 +15,7 @@ internal static class ReviewRegistration
         services.AddDurableState<SecurityAccessReview, ReviewSchema>();
         services.AddSingleton<ReviewChangeRows>();
         services.AddSingleton<IReviewStore, TableReviewStore>();
-        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IAuditLog, TableSystemLog>();
         services.AddSingleton<IReviewIndex, TableReviewIndex>();
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
         services.AddSingleton<IPrincipalClaims, TablePrincipalClaims>();
@@ -28,6 +29,7 @@ internal static class ReviewRegistration
         services.AddMessageHandler<ReviewEndTimer, ReviewEndTimerHandler>(ReviewQueues.Control);
         services.AddMessageHandler<ApplyPendingDecisions, ApplyPendingHandler>(ReviewQueues.Work);
         services.AddMessageHandler<RecordDecisions, RecordDecisionsHandler>(ReviewQueues.Work);
+        services.AddMessageHandler<AppendReviewLog, AppendReviewLogHandler>(AppendReviewLog.Queue);
         services.AddSingleton<ReviewSettingsSource>();
         services.AddTimerJob<SweeperJob>();
         return services;

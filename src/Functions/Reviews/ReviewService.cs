@@ -19,10 +19,11 @@ internal sealed class ReviewService(
     IPrincipalClaims claims,
     ReviewAccess access)
 {
-    public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken)
+    /// <param name="reviewId">The id to create it under (derived from what caused it, so a retry names the same review); a new one when null.</param>
+    public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken, string? reviewId = null)
     {
         var existing = (await inventory.FindUsersAsync([.. request.NamedUserIds], cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        var reviewId = ids.New("sar");
+        reviewId ??= ids.New("sar");
         (SecurityAccessReview, ReviewEvent) Open(int openReviews) => SecurityAccessReview.Open(
             reviewId, request, new KnownUsers(existing, openReviews), actorId, clock.GetUtcNow(), settings.Current());
         var (review, created) = request.PrincipalId is not null && existing.Contains(request.PrincipalId)

@@ -44,7 +44,8 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
                 }
 
                 last = (loaded.ETag, change.Written);
-                return new DurableChange<SecurityAccessReview>(loaded.State, rows.For(loaded.State.State, change.Events, change.Written, causedBy), change.Outbox);
+                var outbox = change.Outbox.Concat(AppendReviewLog.After(reviewId, loaded.State.State.Revision, change.Events.Count)).ToList();
+                return new DurableChange<SecurityAccessReview>(loaded.State, rows.For(loaded.State.State, change.Events, change.Written, causedBy), outbox);
             },
             causedBy,
             cancellationToken);
@@ -63,6 +64,7 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
     /// <summary>Stores a new review with its first messages, then sends them.</summary>
     public Task CreateAsync(SecurityAccessReview review, ReviewEvent created, CancellationToken cancellationToken) =>
         durable.CreateAsync(
-            new DurableChange<SecurityAccessReview>(review, rows.For(review.State, [created], AccessRows.None, null), ReviewSteps.AfterCreate(review)),
+            new DurableChange<SecurityAccessReview>(review, rows.For(review.State, [created], AccessRows.None, null),
+                [.. ReviewSteps.AfterCreate(review), .. AppendReviewLog.After(review.Id, review.State.Revision, 1)]),
             cancellationToken);
 }

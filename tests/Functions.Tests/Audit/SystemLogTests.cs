@@ -26,6 +26,7 @@ public sealed class SystemLogTests
         var (admin, id, itemId) = await StartAsync(host, new { });
         await DecideAsync(host, id, itemId);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsJsonAsync($"{Admin}/{id}/actions", new { actionType = "CLOSE_REVIEW" })).StatusCode);
+        await host.Services.QuietAsync();
 
         var events = await LogsAsync(admin, $"since={Since}&filter=" + Uri.EscapeDataString($"target.id eq \"{id}\""));
 
@@ -58,6 +59,7 @@ public sealed class SystemLogTests
 
         host.Clock.Advance(TimeSpan.FromDays(8));
         await Eventually.GetAsync(() => HistoryAsync(admin, id), h => h.Any(m => m.StartsWith("automatically", StringComparison.Ordinal)), what: "the automatic rejections");
+        await host.Services.QuietAsync();
 
         var actions = await LogsAsync(admin, $"since={Since}&filter=" + Uri.EscapeDataString($"eventType eq \"access.review.action\" and target.id eq \"{id}\""));
         var automatic = Assert.Single(actions);
@@ -88,6 +90,7 @@ public sealed class SystemLogTests
         await DecideAsync(host, id, itemId);
         host.Clock.Advance(TimeSpan.FromHours(1));
         await admin.PostAsJsonAsync($"{Admin}/{id}/actions", new { actionType = "CLOSE_REVIEW" });
+        await host.Services.QuietAsync();
         string At(TimeSpan offset) => Uri.EscapeDataString((t0 + offset).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(["access.review.action", "access.review.close"], (await LogsAsync(admin, $"since={At(TimeSpan.FromMinutes(30))}")).Select(Type));
@@ -112,7 +115,13 @@ public sealed class SystemLogTests
         var ascending = await admin.GetAsync($"{Logs}?since={Since}&limit=2");
         var second = await admin.GetAsync(NextLink(ascending)!);
         Assert.Equal(["access.review.action", "access.review.close"], (await second.Content.ReadFromJsonAsync<List<JsonElement>>())!.Select(Type));
-        Assert.Null(NextLink(second));
+
+        // Without until (polling mode) there is always a next link; it resumes after the last event, empty until more arrive.
+        var third = await admin.GetAsync(NextLink(second)!);
+        Assert.Empty((await third.Content.ReadFromJsonAsync<List<JsonElement>>())!);
+        Assert.Equal(NextLink(second), NextLink(third));
+        var bounded = await admin.GetAsync($"{Logs}?since={Since}&until={At(TimeSpan.FromHours(3))}&limit=4");
+        Assert.Null(NextLink(bounded));
     }
 
     [Fact]
@@ -133,6 +142,9 @@ public sealed class SystemLogTests
             ("limit=1001", "limit: must be an integer from 1 to 1000"),
             ("sortOrder=UP", "sortOrder: must be ASCENDING or DESCENDING"),
             ("after=not-a-cursor!", "after: invalid cursor"),
+            ("q=" + string.Join("%20", Enumerable.Range(1, 11).Select(i => $"k{i}")), "q: at most 10 keywords"),
+            ("q=" + new string('x', 41), "q: each keyword at most 40 characters"),
+            ("filter=" + Uri.EscapeDataString("eventType gt \"a\""), "filter:"),
         })
         {
             var response = await admin.GetAsync($"{Logs}?{query}");

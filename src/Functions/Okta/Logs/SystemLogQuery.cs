@@ -16,14 +16,27 @@ internal sealed record SystemLogQuery(
     string? Q,
     int Limit,
     bool Descending,
-    Cursor? After)
+    Cursor? After,
+    bool UntilGiven = true)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
 
+    /// <summary>Okta answers 400 to more keywords than this in <c>q</c>, or a longer one.</summary>
+    public const int MaxKeywords = 10;
+    public const int MaxKeywordLength = 40;
+
     public static readonly FilterSchema Schema = new(
         FilterField.Text("eventType"),
+        FilterField.Date("published"),
+        FilterField.Text("displayMessage"),
+        FilterField.Text("actor.alternateId"),
+        FilterField.Text("actor.displayName"),
+        FilterField.Text("target.alternateId"),
+        FilterField.Text("target.displayName"),
+        FilterField.Text("outcome.reason"),
+        FilterField.Text("client.ipAddress"),
         FilterField.Text("uuid"),
         FilterField.Enum("severity", AuditTypes.Info, AuditTypes.Warn),
         FilterField.Text("actor.id"),
@@ -33,15 +46,29 @@ internal sealed record SystemLogQuery(
         FilterField.Enum("outcome.result", AuditTypes.Success, AuditTypes.Failure),
         FilterField.Text("transaction.id"));
 
+    /// <summary>Polling mode: no <c>until</c> and ascending, so there is always a next page to come back to.</summary>
+    public bool Polling => !UntilGiven && !Descending;
+
+    /// <summary>Just since and until, as <c>verify</c> takes them.</summary>
+    public static (DateTimeOffset Since, DateTimeOffset Until) ParseWindow(IQueryCollection query, DateTimeOffset now)
+    {
+        var causes = new List<Violation>();
+        var window = Window(query, now, causes);
+        Violations.ThrowIfAny(causes);
+        return window;
+    }
+
+    /// <summary>A cursor just before <paramref name="since"/>: where a poll that has seen nothing resumes.</summary>
+    public static Cursor StartCursor(DateTimeOffset since)
+    {
+        var before = since.AddTicks(-1);
+        return new Cursor(Order(false), Domain.Querying.SortKey.Of(before), $"{LogChain.Bucket(before)}|{LogChain.KeyFrom(before)}~");
+    }
+
     public static SystemLogQuery Parse(IQueryCollection query, DateTimeOffset now)
     {
         var causes = new List<Violation>();
-        var until = Instant(query, "until", causes) ?? now.AddTicks(1);
-        var since = Instant(query, "since", causes) ?? now - DefaultWindow;
-        if (causes.Count == 0 && since >= until)
-        {
-            causes.Add(new("since", ViolationCode.OutOfRange, "must be before until"));
-        }
+        var (since, until) = Window(query, now, causes);
 
         var limit = PageRequest.ParseLimit(Single(query, "limit"), DefaultLimit, MaxLimit, causes);
 
@@ -65,7 +92,30 @@ internal sealed record SystemLogQuery(
 
         var q = Single(query, "q");
         var keywords = (q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new SystemLogQuery(since, until, filter, filterText, keywords, q, limit, descending, after);
+        if (keywords.Length > MaxKeywords)
+        {
+            causes.Add(new("q", ViolationCode.OutOfRange, $"at most {MaxKeywords} keywords"));
+        }
+
+        if (keywords.Any(k => k.Length > MaxKeywordLength))
+        {
+            causes.Add(new("q", ViolationCode.OutOfRange, $"each keyword at most {MaxKeywordLength} characters"));
+        }
+
+        Violations.ThrowIfAny(causes);
+        return new SystemLogQuery(since, until, filter, filterText, keywords, q, limit, descending, after, query.ContainsKey("until"));
+    }
+
+    private static (DateTimeOffset Since, DateTimeOffset Until) Window(IQueryCollection query, DateTimeOffset now, List<Violation> causes)
+    {
+        var until = Instant(query, "until", causes) ?? now.AddTicks(1);
+        var since = Instant(query, "since", causes) ?? now - DefaultWindow;
+        if (causes.Count == 0 && since >= until)
+        {
+            causes.Add(new("since", ViolationCode.OutOfRange, "must be before until"));
+        }
+
+        return (since, until);
     }
 
     /// <summary>True when the event holds every keyword (case-insensitive) in its message, actor, targets or outcome.</summary>
@@ -89,10 +139,11 @@ internal sealed record SystemLogQuery(
     public RowOrder<StoredAuditEvent> Sort() => new(Order(Descending), r => Domain.Querying.SortKey.Of(r.Event.Published), r => $"{r.PartitionKey}|{r.RowKey}");
 
     /// <summary>What the next page must repeat as this page used it: the window, even when it was computed from "now".</summary>
+    /// <remarks>In polling mode until stays open, so the next page reaches events written after this one.</remarks>
     public IReadOnlyDictionary<string, string?> Pinned() => new Dictionary<string, string?>
     {
         ["since"] = Iso(Since),
-        ["until"] = Iso(Until),
+        ["until"] = Polling ? null : Iso(Until),
         ["sortOrder"] = Descending ? "DESCENDING" : "ASCENDING",
     };
 

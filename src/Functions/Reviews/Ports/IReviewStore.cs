@@ -27,4 +27,7 @@ internal interface IReviewStore
 
     /// <summary>The access item a sub-access item belongs to, or null when there is no such sub-item.</summary>
     Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken);
+
+    /// <summary>The System Log entries the commit of revisions [from, from + count) wrote in the partition.</summary>
+    Task<IReadOnlyList<LogEntry>> ReadAuditAsync(string reviewId, int fromRevision, int count, CancellationToken cancellationToken);
 }

@@ -40,3 +40,18 @@ internal sealed record RecordDecisions(string ReviewId) : IWorkflowMessage
 {
     public string MessageId => $"{ReviewId}.record";
 }
+
+/// <summary>
+/// Feed of the System Log table: copy the audit rows a commit wrote (revisions From … From+Count-1) into the
+/// time-bucketed, hash-chained log. Sent through the commit's outbox, so no committed event is ever left out.
+/// </summary>
+internal sealed record AppendReviewLog(string ReviewId, int FromRevision, int Count) : IWorkflowMessage
+{
+    public const string Queue = "system-log";
+
+    public string MessageId => $"{ReviewId}.log.{FromRevision}";
+
+    /// <summary>The feed message of a commit of <paramref name="eventCount"/> events that left the review at <paramref name="revision"/>.</summary>
+    public static IEnumerable<OutgoingMessage> After(string reviewId, int revision, int eventCount) =>
+        eventCount == 0 ? [] : [new OutgoingMessage(Queue, new AppendReviewLog(reviewId, revision - eventCount + 1, eventCount))];
+}

@@ -23,7 +23,8 @@ internal sealed class TablePrincipalClaims(StorageResources resources, TimeProvi
         return await OptimisticRetry.RunAsync(async token =>
         {
             var row = await claims.FindAsync(principalId, Row, token);
-            var open = await OpenAsync(Read(row), token);
+            // A second create of the same review id (a redelivered risk event) neither counts itself nor claims twice.
+            var open = (await OpenAsync(Read(row), token)).Where(c => c.ReviewId != reviewId).ToList();
             var decided = decide(open.Count);
             var next = new TableEntity(principalId, Row) { [ReviewRows.Json] = ReviewJson.Write(open.Append(new Claim(reviewId, clock.GetUtcNow())).ToList()) };
             try

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Reviews;
@@ -29,6 +30,20 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
 
     public async Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken) =>
         (await Partitions.GetAsync(reviewId, ReviewRows.Locator(subItemId), cancellationToken))?.Text(ReviewRows.AccessItemColumn);
+
+    public async Task<IReadOnlyList<LogEntry>> ReadAuditAsync(string reviewId, int fromRevision, int count, CancellationToken cancellationToken)
+    {
+        var events = new List<LogEntry>();
+        for (var revision = fromRevision; revision < fromRevision + count; revision++)
+        {
+            if (await Partitions.GetAsync(reviewId, ReviewRows.Audit(revision), cancellationToken) is { } row)
+            {
+                events.Add(new LogEntry(ReviewRows.Read<AuditEvent>(row), $"{reviewId}.{revision:D10}"));
+            }
+        }
+
+        return events;
+    }
 
     private async Task<AccessRows> ReadAccessAsync(string reviewId, string prefix, CancellationToken cancellationToken)
     {
