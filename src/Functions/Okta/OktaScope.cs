@@ -23,7 +23,8 @@ internal sealed record OktaScope(ReviewScope Reviews, string BasePath)
 
     /// <summary>The admin group (SUPER_ADMIN) and the "my" group (any user), for routes both serve.</summary>
     public static (RouteGroupBuilder Admin, RouteGroupBuilder Mine) Groups(IEndpointRouteBuilder app) =>
-        (app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy).WithMetadata(new AdminRoutes()), app.MapGroup(MyBase).RequireAuthorization());
+        (app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy).WithMetadata(new AdminRoutes(), OktaScopes.Admin),
+         app.MapGroup(MyBase).RequireAuthorization().WithMetadata(OktaScopes.EndUser));
 
     private sealed class AdminRoutes;
 }

@@ -21,7 +21,7 @@ internal static class SystemLogEndpoints
     private static readonly (string AlternateId, string DisplayName) OktaSystem = ("system@okta.com", "Okta System");
 
     public static void MapSystemLog(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, ListAsync).RequireAuthorization(Roles.AdminPolicy);
+        app.MapGet(Path, ListAsync).RequireAuthorization(Roles.AdminPolicy).WithMetadata(OktaScopes.Logs);
 
     private static async Task<Ok<List<AuditEvent>>> ListAsync(HttpContext http, IAuditLog log, IUserDirectory users, TimeProvider clock, CancellationToken ct)
     {
@@ -48,8 +48,9 @@ internal static class SystemLogEndpoints
             return (query.Since, query.Until);
         }
 
+        var justAfter = at < DateTimeOffset.MaxValue ? at.AddTicks(1) : at;
         return query.Descending
-            ? (query.Since, at.AddTicks(1) < query.Until ? at.AddTicks(1) : query.Until)
+            ? (query.Since, justAfter < query.Until ? justAfter : query.Until)
             : (at > query.Since ? at : query.Since, query.Until);
     }
 

@@ -11,11 +11,14 @@ namespace AccessReviewFunctions.Functions.Okta.Users;
 internal static class UserEndpoints
 {
     public const int MaxLimit = 200;
+
+    /// <summary>The longest <c>q</c>: a user's name or e-mail prefix, well inside what a storage query's URL holds.</summary>
+    public const int MaxQueryLength = 256;
     private static readonly OrderBy ById = new(Cursor.IdField, SortDirection.Asc);
 
     public static void MapUsers(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/v1/users").RequireAuthorization();
+        var users = app.MapGroup("/api/v1/users").RequireAuthorization().WithMetadata(OktaScopes.Users);
         users.MapGet("", ListAsync);
         users.MapGet("/{id}", GetAsync);
     }
@@ -24,6 +27,11 @@ internal static class UserEndpoints
     {
         var problems = new List<Violation>();
         var size = PageRequest.ParseLimit(limit, MaxLimit, MaxLimit, problems);
+        if (q is { Length: > MaxQueryLength })
+        {
+            problems.Add(new("q", ViolationCode.TooLong, $"must be at most {MaxQueryLength} characters"));
+        }
+
         var from = string.IsNullOrEmpty(after) ? null : Violations.Collect(problems, () => Cursor.Decode(after, ById));
         Violations.ThrowIfAny(problems);
 

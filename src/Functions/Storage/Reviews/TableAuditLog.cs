@@ -18,8 +18,8 @@ internal sealed class TableAuditLog(StorageResources resources) : IAuditLog
         var slack = TimeSpan.FromSeconds(1);
         var filter = TableRows.And(
             TableRows.RowPrefix(ReviewRows.AuditPrefix),
-            TableRows.Compare(AuditColumns.Published, "ge", since - slack),
-            TableRows.Compare(AuditColumns.Published, "lt", until + slack));
+            TableRows.Compare(AuditColumns.Published, "ge", TableRows.ClampTime(since, -slack)),
+            TableRows.Compare(AuditColumns.Published, "lt", TableRows.ClampTime(until, slack)));
         var table = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);
         var rows = await table.QueryAllAsync(filter, cancellationToken, ["PartitionKey", "RowKey", AuditColumns.Json]);
         return rows.Select(r => new StoredAuditEvent(r.PartitionKey, r.RowKey, ReviewJson.Read<AuditEvent>(r.GetString(AuditColumns.Json))))
