@@ -4,6 +4,7 @@ using AccessReviewFunctions.Functions.Auth;
 using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Health;
+using AccessReviewFunctions.Functions.Idempotency;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Runtime;
@@ -28,6 +29,8 @@ internal static class HostSetup
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        // Stopping drains the queue listeners (messages in flight finish or are released) within a bound.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddAzureStorage();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -57,6 +60,7 @@ internal static class HostSetup
         app.UseAuthentication();
         app.UseOktaRateLimiting();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
     }
 
     public static void MapAccessReviewEndpoints(this WebApplication app)

@@ -1,6 +1,7 @@
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Queries;
+using AccessReviewFunctions.Functions.Idempotency;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta.Lists;
 using AccessReviewFunctions.Functions.Reviews;
@@ -17,7 +18,7 @@ internal static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var (admin, mine) = OktaScope.Groups(app);
-        admin.MapPost("/", CreateAsync);
+        admin.MapPost("/", CreateAsync).WithMetadata(IdempotentRoute.Instance);
         admin.MapPatch("/{reviewId}", UpdateAsync);
         foreach (var group in new[] { admin, mine })
         {
@@ -27,7 +28,7 @@ internal static class ReviewEndpoints
             group.MapGet("/{reviewId}/history", HistoryAsync);
             group.MapGet("/{reviewId}/actions", ActionsAsync);
             group.MapPost("/{reviewId}/actions", ActAsync);
-            group.MapPost("/{reviewId}/comment", CommentAsync);
+            group.MapPost("/{reviewId}/comment", CommentAsync).WithMetadata(IdempotentRoute.Instance);
             group.MapPost("/{reviewId}/summary", SummaryAsync);
             group.MapGet("/{reviewId}/principal", PrincipalAsync);
         }
