@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
@@ -27,7 +26,7 @@ internal sealed class HostProcess : IDisposable
     /// <summary>Starts the host and waits until /healthz answers 200.</summary>
     public static async Task<HostProcess> StartAsync(string prefix, IDictionary<string, string>? settings = null)
     {
-        var port = FreePort();
+        var port = Azurite.FreePort();
         var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -118,12 +117,5 @@ internal sealed class HostProcess : IDisposable
         {
             return HttpStatusCode.ServiceUnavailable;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -21,7 +21,7 @@ internal sealed partial class StorageOutage : IAsyncDisposable
         var target = TestStorage.ConnectionString;
         ConnectionString = Endpoint().Replace(target, m =>
         {
-            var listen = FreePort();
+            var listen = Azurite.FreePort();
             ports.Add((listen, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
             return $"{m.Groups[1].Value}{listen}";
         });
@@ -121,12 +121,6 @@ internal sealed partial class StorageOutage : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"(http://127\.0\.0\.1:)(\d+)")]
     private static partial Regex Endpoint();

@@ -19,7 +19,7 @@ public sealed class QueueLeaseTests
     {
         var hides = new ConcurrentQueue<TimeSpan>();
         await using var host = await RuntimeHost.StartAsync(
-            s => s.AddMessageHandler<Blocked, GatedHandler>(Queue).Decorate<IQueueTransport>((inner, _) => new HideCounter(inner, hides)),
+            s => s.AddMessageHandler<Blocked, GatedHandler>(Queue).Decorate<IQueueTransport>((inner, _) => new HideRecorder(inner, hides)),
             new Dictionary<string, string?> { ["Runtime:MessageLease"] = "00:00:01" });
 
         await host.Sender.SendAsync(new OutgoingMessage(Queue, new Blocked("b1")), CancellationToken.None);
@@ -50,22 +50,5 @@ public sealed class QueueLeaseTests
         var visible = (await queue.PeekMessagesAsync(1)).Value;
         Assert.Single(visible);
         Assert.Equal(1, visible[0].DequeueCount);
-    }
-
-    /// <summary>Records every visibility change: renewals while a handler runs, hides before a retry.</summary>
-    private sealed class HideCounter(IQueueTransport inner, ConcurrentQueue<TimeSpan> hides) : IQueueTransport
-    {
-        public Task SendAsync(string queue, string text, TimeSpan? delay, CancellationToken cancellationToken) => inner.SendAsync(queue, text, delay, cancellationToken);
-
-        public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan visibility, CancellationToken cancellationToken) =>
-            inner.ReceiveAsync(queue, maxMessages, visibility, cancellationToken);
-
-        public Task<ReceivedMessage> HideAsync(ReceivedMessage message, TimeSpan visibility, CancellationToken cancellationToken)
-        {
-            hides.Enqueue(visibility);
-            return inner.HideAsync(message, visibility, cancellationToken);
-        }
-
-        public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken) => inner.DeleteAsync(message, cancellationToken);
     }
 }
