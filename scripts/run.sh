@@ -8,10 +8,20 @@ dotnet build src/Functions/Functions.csproj -nologo -v quiet
 
 azurite_pid=""
 host_pid=""
+# Ctrl-C reaches only the host and this script: Azurite runs in its own session, so it outlives the host's drain
+# and stops after it. The host stops within its shutdown timeout (10 s); a host that hangs anyway is killed at 15 s.
 cleanup() {
   trap - EXIT INT TERM
-  [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
-  [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null
+  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
+    kill -INT "$host_pid" 2>/dev/null
+    for _ in $(seq 1 150); do kill -0 "$host_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$host_pid" 2>/dev/null
+    wait "$host_pid" 2>/dev/null
+  fi
+  if [ -n "$azurite_pid" ]; then
+    kill "$azurite_pid" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   exit 0
 }
 trap cleanup EXIT INT TERM
@@ -19,7 +29,7 @@ if (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
   echo "storage already answers on 127.0.0.1:10000-10002; using it"
 else
   mkdir -p .azurite
-  node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose \
+  setsid node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose \
     --location "$root/.azurite" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
   azurite_pid=$!

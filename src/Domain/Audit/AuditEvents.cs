@@ -1,12 +1,14 @@
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Domain.Reviews.Remediation;
+using AccessReviewFunctions.Domain.Reviews.Values;
 
 namespace AccessReviewFunctions.Domain.Audit;
 
 /// <summary>
 /// Maps review events to System Log entries. Pure: the actor's and principal's display data is just their id
-/// here; the read side enriches it from the inventory.
+/// here; the read side enriches it from the inventory. The display message and the outcome's reason are
+/// <see cref="PlainText.Escape"/>d: they quote names, failures and changes that may predate the rule or come from elsewhere.
 /// <list type="bullet">
 /// <item>ReviewCreated → access.review.create</item>
 /// <item>ReviewActivated → access.review.start (SUCCESS); ReviewFailed → access.review.start (FAILURE, WARN)</item>
@@ -133,13 +135,13 @@ public static class AuditEvents
             eventType,
             AuditTypes.Version,
             result == AuditTypes.Failure ? AuditTypes.Warn : AuditTypes.Info,
-            $"{Capitalize(e.Describe())} ({review.Name})",
+            PlainText.Escape($"{Capitalize(e.Describe())} ({review.Name})"),
             actor,
             new AuditClient(),
             new AuditAuthenticationContext(),
             new AuditSecurityContext(),
             targets,
-            new AuditOutcome(result, reason),
+            new AuditOutcome(result, reason is null ? null : PlainText.Escape(reason)),
             new AuditTransaction(e.SystemGenerated ? AuditTypes.Job : AuditTypes.Web, transactionId ?? uuid),
             new AuditDebugContext(debug));
     }

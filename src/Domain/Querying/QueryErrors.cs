@@ -1,5 +1,5 @@
-using System.Text;
 using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Reviews.Values;
 
 namespace AccessReviewFunctions.Domain.Querying;
 
@@ -14,13 +14,7 @@ internal static class QueryErrors
     /// <summary>Echoes user input into an error safely: bounded length, control characters escaped.</summary>
     public static string Show(string text, int max = 40)
     {
-        var shown = text.Length > max ? text[..max] : text;
-        var sb = new StringBuilder(shown.Length + 3);
-        foreach (var c in shown)
-        {
-            sb.Append(char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString());
-        }
-
-        return text.Length > max ? sb.Append("...").ToString() : sb.ToString();
+        var shown = PlainText.Escape(text.Length > max ? text[..max] : text);
+        return text.Length > max ? shown + "..." : shown;
     }
 }

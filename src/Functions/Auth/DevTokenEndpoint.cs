@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AccessReviewFunctions.Functions.Auth;
 
-/// <summary>POST /dev/token: signs a token with the development key. Mapped only when Auth:DevTokens is true.</summary>
+/// <summary>POST /dev/token: signs a token with the development key. Mapped only when Auth:DevTokens is true and no Authority is set.</summary>
 internal static class DevTokenEndpoint
 {
     internal sealed record Request(
@@ -21,7 +21,7 @@ internal static class DevTokenEndpoint
 
     public static void MapDevTokens(this IEndpointRouteBuilder app, AuthOptions options)
     {
-        if (!options.DevTokens || string.IsNullOrEmpty(options.SigningKey))
+        if (!options.DevTokens || !options.UsesSigningKey)
         {
             return;
         }

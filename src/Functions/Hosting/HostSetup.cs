@@ -5,6 +5,7 @@ using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Reports;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Health;
+using AccessReviewFunctions.Functions.Idempotency;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Opa;
@@ -32,6 +33,8 @@ internal static class HostSetup
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        // Stopping drains the queue listeners (messages in flight finish or are released) within a bound.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddAzureStorage();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -66,6 +69,7 @@ internal static class HostSetup
         app.UseAuthentication();
         app.UseOktaRateLimiting();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
     }
 
     public static void MapAccessReviewEndpoints(this WebApplication app)

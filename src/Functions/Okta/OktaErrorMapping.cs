@@ -1,5 +1,7 @@
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Functions.Okta;
+using AccessReviewFunctions.Functions.Runtime.Durable;
+using AccessReviewFunctions.Functions.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AccessReviewFunctions.Functions.Okta;
@@ -25,6 +27,15 @@ internal static class OktaErrorMapping
                 return ToOkta(domain).ExecuteAsync(context);
             case BadHttpRequestException bad:
                 return OktaErrors.Validation([RequestProblem(bad)], "Api validation failed: request").ExecuteAsync(context);
+            case ConcurrencyException:
+                // Writers kept winning the race for this resource: worth retrying shortly, never a fault.
+                context.Response.Headers.RetryAfter = "1";
+                return OktaErrors.Conflict("The resource is being changed by other requests; try again").ExecuteAsync(context);
+            case var outage when StorageFaults.IsUnavailable(outage, context.RequestAborted):
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Errors")
+                    .LogWarning(outage, "Storage unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+                context.Response.Headers.RetryAfter = ((int)StorageFaults.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return OktaErrors.Unavailable("Service unavailable: storage is not answering; try again later").ExecuteAsync(context);
             default:
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Errors")
                     .LogError(error, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

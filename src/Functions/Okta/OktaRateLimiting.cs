@@ -103,7 +103,7 @@ internal sealed class CallerRateLimiter(TimeProvider clock, IOptions<RateLimitSe
 
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
     {
-        if (resource.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
+        if (resource.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase) || resource.Request.Path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase))
         {
             return Lease.Granted;
         }

@@ -30,8 +30,8 @@ internal sealed record OktaScope(ReviewScope Reviews, string BasePath, string Or
 
     /// <summary>The admin group (SUPER_ADMIN) and the "my" group (any user), for routes both serve, tagged and with the errors they answer as Okta's description has them.</summary>
     public static (RouteGroupBuilder Admin, RouteGroupBuilder Mine) Groups(IEndpointRouteBuilder app) =>
-        (Described(app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy).WithMetadata(new AdminRoutes()), "Security Access Reviews"),
-         Described(app.MapGroup(MyBase).RequireAuthorization(), "My Security Access Reviews"));
+        (Described(app.MapGroup(AdminBase).RequireAuthorization(Roles.AdminPolicy).WithMetadata(new AdminRoutes(), OktaScopes.Admin), "Security Access Reviews"),
+         Described(app.MapGroup(MyBase).RequireAuthorization().WithMetadata(OktaScopes.EndUser), "My Security Access Reviews"));
 
     /// <summary>Both groups with the word Okta's operation ids put after the verb ("listSecurityAccessReviews", "listMySecurityAccessReviews").</summary>
     public static IEnumerable<(RouteGroupBuilder Group, string My)> Named(RouteGroupBuilder admin, RouteGroupBuilder mine) => [(admin, ""), (mine, "My")];

@@ -8,8 +8,11 @@ internal sealed class RuntimeOptions
     /// <summary>The longest visibility delay storage queues accept.</summary>
     public static readonly TimeSpan StorageMaxDelay = TimeSpan.FromDays(7);
 
-    /// <summary>How long a message stays invisible to other listeners while a handler runs.</summary>
-    public TimeSpan MessageLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a taken message stays invisible to other listeners; renewed every third of it while its handler runs,
+    /// so this bounds how long the work of a crashed host waits before another listener takes it.
+    /// </summary>
+    public TimeSpan MessageLease { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 

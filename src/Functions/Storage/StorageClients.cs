@@ -6,24 +6,29 @@ using Microsoft.Extensions.Azure;
 
 namespace AccessReviewFunctions.Functions.Storage;
 
-/// <summary>The three service clients of the storage account, built once from <see cref="StorageConnection"/>.</summary>
+/// <summary>The three service clients of the storage account, built once from <see cref="StorageConnection"/>, with bounded retries and timeouts (<see cref="StorageFaults"/>).</summary>
 internal sealed class StorageClients
 {
     public StorageClients(StorageConnection connection, AzureComponentFactory components)
     {
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
+        StorageFaults.Bound(queueOptions);
+        StorageFaults.Bound(tableOptions);
+        StorageFaults.Bound(blobOptions);
         if (connection.ConnectionString is { } text)
         {
-            Tables = new TableServiceClient(text);
+            Tables = new TableServiceClient(text, tableOptions);
             Queues = new QueueServiceClient(text, queueOptions);
-            Blobs = new BlobServiceClient(text);
+            Blobs = new BlobServiceClient(text, blobOptions);
             return;
         }
 
         TokenCredential credential = components.CreateTokenCredential(connection.Credential!);
-        Tables = new TableServiceClient(connection.TableUri!, credential);
+        Tables = new TableServiceClient(connection.TableUri!, credential, tableOptions);
         Queues = new QueueServiceClient(connection.QueueUri!, credential, queueOptions);
-        Blobs = new BlobServiceClient(connection.BlobUri!, credential);
+        Blobs = new BlobServiceClient(connection.BlobUri!, credential, blobOptions);
     }
 
     public TableServiceClient Tables { get; }

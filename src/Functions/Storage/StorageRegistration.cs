@@ -1,7 +1,9 @@
-using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Health;
+using AccessReviewFunctions.Functions.Idempotency;
 using AccessReviewFunctions.Functions.Runtime.Durable;
+using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Storage.Blobs;
+using AccessReviewFunctions.Functions.Storage.Idempotency;
 using AccessReviewFunctions.Functions.Storage.Queues;
 using AccessReviewFunctions.Functions.Storage.Tables;
 using Microsoft.Extensions.Azure;
@@ -23,6 +25,7 @@ internal static class StorageRegistration
         services.AddSingleton<ILeaseStore, BlobLeaseStore>();
         services.AddSingleton<IPartitionStores, TablePartitionStores>();
         services.AddSingleton<IStorageHealth, StorageHealth>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         return services;
     }
 }

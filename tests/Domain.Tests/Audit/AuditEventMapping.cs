@@ -139,6 +139,15 @@ public sealed class AuditEventMapping
     }
 
     [Fact]
+    public void Failed_ReasonWithLineBreaks_EscapedInMessageAndReason()
+    {
+        var log = AuditEvents.From(new ReviewFailed("sar1", At, "boom\r\n2026-03-01 INFO forged \u001b[0m"), Review with { Name = "Old\nname" }, "u14");
+
+        Assert.Equal("Data gathering failed: boom\\u000D\\u000A2026-03-01 INFO forged \\u001B[0m (Old\\u000Aname)", log.DisplayMessage);
+        Assert.Equal("boom\\u000D\\u000A2026-03-01 INFO forged \\u001B[0m", log.Outcome.Reason);
+    }
+
+    [Fact]
     public void WithDisplay_EnrichesUsersOnly()
     {
         var log = AuditEvents.From(new AccessDecided("sar1", At, "00ureviewer1", "aim1", null, "Slack", AccessAction.REVOKE_ACCESS, null), Review, "u12");

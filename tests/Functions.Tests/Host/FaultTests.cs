@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Functions.Inventory;
+using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,10 +46,28 @@ public sealed class FaultTests
         Assert.Empty(logs.Errors);
     }
 
-    private sealed class BrokenUserList(IInventoryStore inner) : InventoryStoreDecorator(inner)
+    [Fact]
+    public async Task ConflictRetriesExhausted_409WithRetryAfterAndOktaBody_NotLogged()
+    {
+        var logs = new RecordingLoggerProvider();
+        using var host = new ApiHost(services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            s.Decorate<IInventoryStore>((inner, _) => new BrokenUserList(inner, new ConcurrencyException("users")));
+        });
+
+        var response = await host.AsAdmin().GetAsync("/api/v1/users");
+
+        var error = await BadInputTests.AssertOktaAsync(response, HttpStatusCode.Conflict, "E0000001");
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("The resource is being changed by other requests; try again", error.GetProperty("errorSummary").GetString());
+        Assert.Empty(logs.Errors);
+    }
+
+    private sealed class BrokenUserList(IInventoryStore inner, Exception? error = null) : InventoryStoreDecorator(inner)
     {
         public override Task<Page<InventoryUser>> ListUsersAsync(string? query, Func<InventoryUser, bool> keep, int limit, string? after, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("user list offline");
+            throw error ?? new InvalidOperationException("user list offline");
     }
 
     private sealed class RecordingLoggerProvider : ILoggerProvider

@@ -101,7 +101,8 @@ internal sealed class Azurite : IAsyncDisposable
 
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    /// <summary>A loopback port free right now (for Azurite, a child host, a relay).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -16,9 +16,12 @@ internal static class TestInventory
     public const string Target2 = "00utarget00000000002";
     public const string Target3 = "00utarget00000000003";
 
-    public static async Task ImportAsync(ApiHost host, DateTimeOffset? assignedDate = null)
+    public static Task ImportAsync(ApiHost host, DateTimeOffset? assignedDate = null) => ImportAsync(host.AsAdmin(), assignedDate);
+
+    /// <summary>Imports through any admin client, also of a host running as a child process.</summary>
+    public static async Task ImportAsync(HttpClient admin, DateTimeOffset? assignedDate = null)
     {
-        var response = await host.AsAdmin().PostAsJsonAsync("/api/v1/inventory/import", Document(assignedDate?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+        var response = await admin.PostAsJsonAsync("/api/v1/inventory/import", Document(assignedDate?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Import failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

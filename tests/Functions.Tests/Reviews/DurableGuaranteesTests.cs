@@ -173,7 +173,7 @@ public sealed class DurableGuaranteesTests
     public async Task Sweeper_PendingRejectionsMessageLost_SendsItAgainAndRowsCatchUp()
     {
         var dropped = 0;
-        using var host = new ApiHost(services: s => s.Decorate<IMessageSender>((inner, _) => new DroppingSender(inner, () => Interlocked.Increment(ref dropped))));
+        using var host = new ApiHost(services: s => s.Decorate<IMessageSender>((inner, _) => new DroppingSender<ApplyPendingDecisions>(inner, () => Interlocked.Increment(ref dropped))));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var body = new
@@ -193,18 +193,39 @@ public sealed class DurableGuaranteesTests
         Assert.All(await AccessesApi.ItemsAsync(admin, id), i => Assert.True(i.Revoked));
         // The API reads through the pending decision on the header: only the stored rows show the work item's progress.
         Assert.All((await host.Services.StoredAccessAsync(id)).Items, i => Assert.Null(i.Decision));
-        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        host.Clock.Advance(TimeSpan.FromSeconds(15));
 
         await Eventually.GetAsync(() => host.Services.StoredAccessAsync(id), rows => rows.Items.All(i => i.Revoked) && rows.SubItems.All(s => s.Revoked), what: "the re-sent work item to write the rows");
     }
 
-    /// <summary>Loses the first ApplyPendingDecisions sent, as a crash of the queue service would.</summary>
-    private sealed class DroppingSender(IMessageSender inner, Func<int> dropped) : IMessageSender
+    [Fact]
+    public async Task Sweeper_GatheringMessageLost_SendsItAgainAfterTheGraceAndReviewActivates()
+    {
+        var dropped = 0;
+        using var host = new ApiHost(
+            new Dictionary<string, string?> { ["Reviews:SweeperGrace"] = "00:00:20" },
+            services: s => s.Decorate<IMessageSender>((inner, _) => new DroppingSender<GatherAccess>(inner, () => Interlocked.Increment(ref dropped))));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await Eventually.GetAsync(() => Task.FromResult(Volatile.Read(ref dropped)), d => d == 1, what: "the gathering work item to be dropped");
+
+        host.Clock.Advance(TimeSpan.FromSeconds(15));
+        await host.Services.QuietAsync();
+        Assert.Equal("PENDING", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
+        host.Clock.Advance(TimeSpan.FromSeconds(15));
+
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("gathered 3 access items", StringComparison.Ordinal));
+    }
+
+    /// <summary>Loses the first <typeparamref name="TMessage"/> sent, as a host that died holding it or a crash of the queue service would.</summary>
+    private sealed class DroppingSender<TMessage>(IMessageSender inner, Func<int> dropped) : IMessageSender
     {
         private int seen;
 
         public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
-            message.Message is ApplyPendingDecisions && Interlocked.Increment(ref seen) == 1 && dropped() > 0
+            message.Message is TMessage && Interlocked.Increment(ref seen) == 1 && dropped() > 0
                 ? Task.CompletedTask
                 : inner.SendAsync(message, cancellationToken);
     }

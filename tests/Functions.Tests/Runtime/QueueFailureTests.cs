@@ -70,22 +70,5 @@ public sealed class QueueFailureTests
         await Eventually.GetAsync(queue.ApproximateCountAsync, count => count == 0);
     }
 
-    /// <summary>Records how long each failed message is hidden before its retry.</summary>
-    private sealed class HideRecorder(IQueueTransport inner, ConcurrentQueue<TimeSpan> hides) : IQueueTransport
-    {
-        public Task SendAsync(string queue, string text, TimeSpan? delay, CancellationToken cancellationToken) => inner.SendAsync(queue, text, delay, cancellationToken);
-
-        public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan visibility, CancellationToken cancellationToken) =>
-            inner.ReceiveAsync(queue, maxMessages, visibility, cancellationToken);
-
-        public Task<ReceivedMessage> HideAsync(ReceivedMessage message, TimeSpan visibility, CancellationToken cancellationToken)
-        {
-            hides.Enqueue(visibility);
-            return inner.HideAsync(message, visibility, cancellationToken);
-        }
-
-        public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken) => inner.DeleteAsync(message, cancellationToken);
-    }
-
     private static Task<JsonElement?> PeekPoisonAsync(RuntimeHost host) => host.Queue(QueueNames.Poison(Queue)).PeekJsonAsync();
 }

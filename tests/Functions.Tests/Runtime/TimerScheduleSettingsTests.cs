@@ -8,14 +8,14 @@ namespace AccessReviewFunctions.Functions.Tests.Runtime;
 public sealed class TimerScheduleSettingsTests
 {
     [Fact]
-    public void SweeperSchedule_HostJson_IsEveryMinuteInNcrontab()
+    public void SweeperSchedule_HostJson_IsEveryFifteenSecondsInNcrontab()
     {
         using var host = new ApiHost();
 
         var text = host.Services.GetRequiredService<IConfiguration>()[$"{TimerTriggerService.Section}:sweeper"];
 
-        Assert.Equal("0 */1 * * * *", text);
-        Assert.Equal(new DateTimeOffset(2026, 1, 5, 9, 1, 0, TimeSpan.Zero), TimerSchedule.Parse(text!).Next(host.Clock.GetUtcNow()));
+        Assert.Equal("*/15 * * * * *", text);
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 9, 0, 15, TimeSpan.Zero), TimerSchedule.Parse(text!).Next(host.Clock.GetUtcNow()));
     }
 
     [Fact]

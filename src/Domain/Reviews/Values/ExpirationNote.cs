@@ -2,7 +2,7 @@ using AccessReviewFunctions.Domain.Errors;
 
 namespace AccessReviewFunctions.Domain.Reviews.Values;
 
-/// <summary>The note automatic rejections carry: trimmed, at most <see cref="ReviewLimits.MaxCommentLength"/> characters; blank means none.</summary>
+/// <summary>The note automatic rejections carry: trimmed, at most <see cref="ReviewLimits.MaxCommentLength"/> characters, <see cref="PlainText"/>; blank means none.</summary>
 public sealed record ExpirationNote
 {
     private ExpirationNote(string value) => Value = value;
@@ -17,6 +17,12 @@ public sealed record ExpirationNote
         if (text is { Length: > ReviewLimits.MaxCommentLength })
         {
             problems.Add(new(Fields.ExpirationNote, ViolationCode.TooLong, $"must be at most {ReviewLimits.MaxCommentLength} characters"));
+            return null;
+        }
+
+        if (!PlainText.IsPlain(trimmed))
+        {
+            problems.Add(PlainText.Violation(Fields.ExpirationNote));
             return null;
         }
 

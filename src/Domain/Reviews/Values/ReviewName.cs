@@ -2,7 +2,7 @@ using AccessReviewFunctions.Domain.Errors;
 
 namespace AccessReviewFunctions.Domain.Reviews.Values;
 
-/// <summary>A review's name: trimmed, 1 to <see cref="ReviewLimits.MaxNameLength"/> characters.</summary>
+/// <summary>A review's name: trimmed, 1 to <see cref="ReviewLimits.MaxNameLength"/> characters, <see cref="PlainText"/>.</summary>
 public sealed record ReviewName
 {
     private ReviewName(string value) => Value = value;
@@ -16,6 +16,7 @@ public sealed record ReviewName
         var trimmed = text?.Trim() ?? string.Empty;
         Violation? problem = trimmed.Length == 0 ? new(Fields.Name, ViolationCode.Required, "is required")
             : trimmed.Length > ReviewLimits.MaxNameLength ? new(Fields.Name, ViolationCode.TooLong, $"must be at most {ReviewLimits.MaxNameLength} characters")
+            : !PlainText.IsPlain(trimmed) ? PlainText.Violation(Fields.Name)
             : null;
         return Check.Passed(problem, problems) ? new ReviewName(trimmed) : null;
     }

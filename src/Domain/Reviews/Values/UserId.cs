@@ -16,7 +16,7 @@ public sealed record UserId
     {
         ArgumentNullException.ThrowIfNull(problems);
         Violation? problem = string.IsNullOrWhiteSpace(text) ? new(field, ViolationCode.Required, "is required")
-            : text.Length > MaxLength || text.Any(char.IsControl) ? new(field, ViolationCode.Malformed, $"not a user id: at most {MaxLength} printable characters")
+            : text.Length > MaxLength || !PlainText.IsPlain(text) ? new(field, ViolationCode.Malformed, $"not a user id: at most {MaxLength} printable characters")
             : null;
         return Check.Passed(problem, problems) ? new UserId(text!) : null;
     }

@@ -27,8 +27,8 @@ internal static class SystemLogEndpoints
 
     public static void MapSystemLog(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, ListAsync).RequireAuthorization(Roles.AdminPolicy);
-        app.MapGet($"{Path}/verify", VerifyAsync).RequireAuthorization(Roles.AdminPolicy);
+        app.MapGet(Path, ListAsync).RequireAuthorization(Roles.AdminPolicy).WithMetadata(OktaScopes.Logs);
+        app.MapGet($"{Path}/verify", VerifyAsync).RequireAuthorization(Roles.AdminPolicy).WithMetadata(OktaScopes.Logs);
     }
 
     private static async Task<Ok<List<AuditEvent>>> ListAsync(HttpContext http, IAuditLog log, IUserDirectory users, TimeProvider clock, CancellationToken ct)

@@ -2,6 +2,7 @@ using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Querying;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Queries;
+using AccessReviewFunctions.Functions.Idempotency;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta.Lists;
 using AccessReviewFunctions.Functions.Reviews;
@@ -18,7 +19,7 @@ internal static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var (admin, mine) = OktaScope.Groups(app);
-        admin.MapPost("/", CreateAsync).WithName("createSecurityAccessReview");
+        admin.MapPost("/", CreateAsync).WithName("createSecurityAccessReview").WithMetadata(IdempotentRoute.Instance);
         admin.MapPatch("/{reviewId}", UpdateAsync).WithName("updateSecurityAccessReview");
         foreach (var (group, my) in OktaScope.Named(admin, mine))
         {
@@ -28,7 +29,7 @@ internal static class ReviewEndpoints
             group.MapGet("/{reviewId}/history", HistoryAsync).WithName($"list{my}SecurityAccessReviewHistory");
             group.MapGet("/{reviewId}/actions", ActionsAsync).WithName($"list{my}SecurityAccessReviewActions");
             group.MapPost("/{reviewId}/actions", ActAsync).WithName($"execute{my}SecurityAccessReviewAction");
-            group.MapPost("/{reviewId}/comment", CommentAsync).WithName($"add{my}SecurityAccessReviewComment");
+            group.MapPost("/{reviewId}/comment", CommentAsync).WithName($"add{my}SecurityAccessReviewComment").WithMetadata(IdempotentRoute.Instance);
             group.MapPost("/{reviewId}/summary", SummaryAsync).WithName($"generate{my}SecurityAccessReviewSummary");
             group.MapGet("/{reviewId}/principal", PrincipalAsync).WithName($"get{my}SecurityAccessReviewPrincipalDetails");
         }

@@ -19,6 +19,8 @@ internal static class UserEndpoints
     /// <summary>Okta's default page size of a <c>q</c> search.</summary>
     public const int QueryLimit = 10;
 
+    /// <summary>The longest <c>q</c>: a user's name or e-mail prefix, well inside what a storage query's URL holds.</summary>
+    public const int MaxQueryLength = 256;
     private static readonly OrderBy ById = new(Cursor.IdField, SortDirection.Asc);
 
     /// <summary>What <c>filter</c> takes: status and the profile fields the inventory holds, with eq, co and the rest of the one filter grammar.</summary>
@@ -35,7 +37,7 @@ internal static class UserEndpoints
 
     public static void MapUsers(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/v1/users").RequireAuthorization();
+        var users = app.MapGroup("/api/v1/users").RequireAuthorization().WithMetadata(OktaScopes.Users);
         users.MapGet("", ListAsync);
         users.MapGet("/{id}", GetAsync);
     }
@@ -45,6 +47,11 @@ internal static class UserEndpoints
     {
         var problems = new List<Violation>();
         var size = PageRequest.ParseLimit(limit, string.IsNullOrEmpty(q) ? MaxLimit : QueryLimit, MaxLimit, problems);
+        if (q is { Length: > MaxQueryLength })
+        {
+            problems.Add(new("q", ViolationCode.TooLong, $"must be at most {MaxQueryLength} characters"));
+        }
+
         var from = string.IsNullOrEmpty(after) ? null : Violations.Collect(problems, () => Cursor.Decode(after, ById));
         var parsed = string.IsNullOrEmpty(filter) ? null : Violations.Collect(problems, () => Filter.Parse(filter, Filters));
         if (search is not null)

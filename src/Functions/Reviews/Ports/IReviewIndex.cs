@@ -11,6 +11,6 @@ internal interface IReviewIndex
 
     Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reviews the sweeper must look at: open past their end time, with decisions pending, or due to auto-complete.</summary>
+    /// <summary>Reviews the sweeper must look at: open past their end time, PENDING (gathering), with decisions pending, or due to auto-complete.</summary>
     Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

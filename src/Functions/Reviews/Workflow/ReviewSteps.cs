@@ -78,11 +78,26 @@ internal static class ReviewSteps
             ? ReviewChange.Of(review.Close(now, null, CloseReason.Completed))
             : null);
 
-    /// <summary>Pending decisions older than this are sent to be applied again by the sweeper (their message was lost).</summary>
-    public static readonly TimeSpan PendingGrace = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The sweeper's re-send of work that should have finished by now: gathering for a review PENDING longer than
+    /// <paramref name="grace"/>, applying for decisions pending longer than it. Its message was lost, or a host died
+    /// holding it; both handlers are idempotent, so a second copy of work still running does nothing twice.
+    /// </summary>
+    public static IReadOnlyList<OutgoingMessage> Resend(ReviewSnapshot review, DateTimeOffset now, TimeSpan grace)
+    {
+        var resend = new List<OutgoingMessage>();
+        if (review.Status == ReviewStatus.PENDING && now - review.Created >= grace)
+        {
+            resend.Add(new OutgoingMessage(ReviewQueues.Work, new GatherAccess(review.Id)));
+        }
 
-    public static OutgoingMessage? NudgePending(ReviewSnapshot review, DateTimeOffset now) =>
-        review.Pending.Count > 0 && now - review.Pending[0].Decision.DecidedAt >= PendingGrace ? ApplyPending(review.Id) : null;
+        if (review.Pending.Count > 0 && now - review.Pending[0].Decision.DecidedAt >= grace)
+        {
+            resend.Add(ApplyPending(review.Id));
+        }
+
+        return resend;
+    }
 
     /// <summary>
     /// What follows any step, whoever made it: a close owes the decision log; a decision too large for one step,

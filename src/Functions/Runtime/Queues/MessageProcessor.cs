@@ -17,40 +17,68 @@ internal sealed partial class MessageProcessor(
     ILogger<MessageProcessor> logger)
 {
     private const int MaxErrorLength = 4096;
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(2);
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A handler failure of any kind is retried with backoff, then poisoned: the queue trigger must outlive its handlers.")]
-    public async Task ProcessAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    public async Task ProcessAsync(ReceivedMessage taken, CancellationToken cancellationToken)
     {
         DecodedMessage? decoded = null;
+        Exception? failure = null;
+        await using var held = new HeldMessage(taken, queues, runtimeOptions.Value.MessageLease);
         try
         {
-            decoded = await serializer.DeserializeAsync(message.Text, cancellationToken);
-            var context = new MessageContext(message.Queue, message.Id, (int)message.DequeueCount, message.InsertedAt);
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                await decoded.Registration.DispatchAsync(scope.ServiceProvider, decoded.Message, context, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (PoisonMessageException e)
-        {
-            LogUnreadable(e, message.Queue, message.Id);
-            await PoisonAsync(message, null, e, cancellationToken);
-            return;
+            decoded = await serializer.DeserializeAsync(taken.Text, cancellationToken);
+            var context = new MessageContext(taken.Queue, taken.Id, (int)taken.DequeueCount, taken.InsertedAt);
+            await using var scope = scopes.CreateAsyncScope();
+            await decoded.Registration.DispatchAsync(scope.ServiceProvider, decoded.Message, context, cancellationToken);
         }
         catch (Exception e)
         {
-            await FailAsync(message, decoded, e, cancellationToken);
-            return;
+            failure = e;
+        }
+        finally
+        {
+            // Settle with the latest pop receipt.
+            taken = await held.StopAsync();
         }
 
-        await queues.DeleteAsync(message, cancellationToken);
-        if (decoded.Blob is not null)
+        if (cancellationToken.IsCancellationRequested)
         {
-            await payloads.DeleteAsync(decoded.Blob, cancellationToken);
+            await ReleaseAsync(taken);
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        if (failure is PoisonMessageException unreadable)
+        {
+            LogUnreadable(unreadable, taken.Queue, taken.Id);
+            await PoisonAsync(taken, null, unreadable, cancellationToken);
+        }
+        else if (failure is not null || decoded is null)
+        {
+            await FailAsync(taken, decoded, failure ?? new InvalidOperationException("No message decoded"), cancellationToken);
+        }
+        else
+        {
+            await queues.DeleteAsync(taken, cancellationToken);
+            if (decoded.Blob is not null)
+            {
+                await payloads.DeleteAsync(decoded.Blob, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The host is stopping: make the message visible again at once for another instance (or the next start), within a bounded wait.</summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Best effort while stopping: if the release fails the lease lapses on its own within MessageLease.")]
+    private async Task ReleaseAsync(ReceivedMessage message)
+    {
+        using var bounded = new CancellationTokenSource(ReleaseTimeout);
+        try
+        {
+            await queues.HideAsync(message, TimeSpan.Zero, bounded.Token);
+        }
+        catch (Exception e)
+        {
+            LogReleaseFailed(e, message.Queue, message.Id);
         }
     }
 
@@ -105,6 +133,9 @@ internal sealed partial class MessageProcessor(
         var text = $"{error.GetType().Name}: {error.Message}";
         return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} message {QueueMessageId} not released while stopping; it reappears when its lease lapses")]
+    private partial void LogReleaseFailed(Exception exception, string queue, string queueMessageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} message {QueueMessageId} failed on attempt {DequeueCount}; retrying in {Delay}")]
     private partial void LogRetry(Exception exception, string queue, string queueMessageId, long dequeueCount, TimeSpan delay);

@@ -55,7 +55,10 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
     public Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = TableRows.And(TableRows.Compare(ReviewSchema.EndTime, "le", now), OpenStatus);
-        var owing = TableRows.Or(TableRows.Compare(ReviewSchema.PendingDecisions, "eq", true), TableRows.Compare(ReviewSchema.AutoCompleteDue, "eq", true));
+        var owing = TableRows.Or(
+            TableRows.Compare(ReviewSchema.PendingDecisions, "eq", true),
+            TableRows.Compare(ReviewSchema.AutoCompleteDue, "eq", true),
+            TableRows.Compare(ReviewSchema.Status, "eq", nameof(ReviewStatus.PENDING)));
         return HeadersAsync(TableRows.And(Headers, TableRows.Or(due, owing)), cancellationToken);
     }
 

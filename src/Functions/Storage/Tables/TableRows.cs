@@ -48,6 +48,17 @@ internal static class TableRows
     /// </summary>
     public static string Compare(string column, string op, object value) => $"{column} {op} {TableClient.CreateQueryFilter($"{value}")}";
 
+    /// <summary>The earliest time a table column holds (the service refuses earlier ones).</summary>
+    public static readonly DateTimeOffset MinTime = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary><paramref name="time"/> moved by <paramref name="by"/>, kept inside what a table column holds (never overflowing).</summary>
+    public static DateTimeOffset ClampTime(DateTimeOffset time, TimeSpan by)
+    {
+        long min = MinTime.UtcTicks, max = DateTimeOffset.MaxValue.UtcTicks, at = Math.Clamp(time.UtcTicks, min, max);
+        var moved = by.Ticks >= 0 ? (at > max - by.Ticks ? max : at + by.Ticks) : (at < min - by.Ticks ? min : at + by.Ticks);
+        return new DateTimeOffset(moved, TimeSpan.Zero);
+    }
+
     public static string And(params string[] filters) => string.Join(" and ", filters.Select(f => $"({f})"));
 
     public static string Or(params string[] filters) => string.Join(" or ", filters.Select(f => $"({f})"));
