@@ -35,9 +35,10 @@ internal static class AuthSetup
             .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
         services.AddSingleton<IAuthorizationHandler, ScopeRequirement>();
         var scoped = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ScopeRequirement()).Build();
+        var admin = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(OktaScopes.Admin)).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(scoped)
-            .AddPolicy(Roles.AdminPolicy, scoped);
+            .AddPolicy(Roles.AdminPolicy, admin);
     }
 
     public static SymmetricSecurityKey SigningKey(AuthOptions options) =>

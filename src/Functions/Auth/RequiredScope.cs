@@ -28,13 +28,20 @@ internal static class CallerScopes
     }
 }
 
-/// <summary>Every authorised route's requirement: the caller holds the scope its <see cref="RequiredScope"/> names for the method.</summary>
-internal sealed class ScopeRequirement : AuthorizationHandler<ScopeRequirement>, IAuthorizationRequirement
+/// <summary>
+/// Every authorised route's requirement: the caller holds the scope its <see cref="RequiredScope"/> names for the method,
+/// or, on a route that names none, the <paramref name="fallback"/> scope (the admin policy's: an admin-only route
+/// without scope metadata stays admin-only).
+/// </summary>
+internal sealed class ScopeRequirement(RequiredScope? fallback = null) : AuthorizationHandler<ScopeRequirement>, IAuthorizationRequirement
 {
+    public RequiredScope? Fallback { get; } = fallback;
+
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
         var http = context.Resource as HttpContext;
-        var required = http?.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>()?.For(http.Request.Method);
+        var named = http?.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>() ?? requirement.Fallback;
+        var required = http is null ? requirement.Fallback?.Manage : named?.For(http.Request.Method);
         if (required is null || CallerScopes.Hold(context.User, required))
         {
             context.Succeed(requirement);

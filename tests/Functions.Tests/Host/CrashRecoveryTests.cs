@@ -22,7 +22,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(30);
     private static readonly string[] Principals = [TestInventory.Target, TestInventory.Target2, TestInventory.Target3];
-    private static readonly Dictionary<string, string> Settings = new() { ["Reviews__MaxOpenReviewsPerPrincipal"] = "1000" };
+    private static readonly Dictionary<string, string> Settings = new() { ["Reviews__MaxOpenReviewsPerPrincipal"] = "1000", ["Reviews__MinDuration"] = "00:00:01" };
 
     [Fact]
     public async Task Kill_DuringGathering_EveryReviewActiveWithin30SecondsOfRestart()

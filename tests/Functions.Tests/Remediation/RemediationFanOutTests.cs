@@ -36,7 +36,8 @@ public sealed class RemediationFanOutTests
         Assert.Equal(500, items.Count);
         Assert.All(items, i => Assert.Equal(("REVOKE", "SUCCEEDED"), (i.Kind, i.Status)));
         Assert.Equal(100, downstream.Injected);
-        Assert.Equal(100, items.Count(i => i.Attempts == 2));
+        // A work item the sweeper or the outbox sends twice is attempted again (same keys, nothing applied twice: see Repeats below).
+        Assert.Equal(100, items.Count(i => i.Attempts >= 2));
         Assert.Equal(500, downstream.Applied.Count);
         Assert.Equal(500, downstream.Applied.Values.Select(r => r.AppId).Distinct().Count());
         Assert.All(downstream.Applied.Values, r => Assert.Equal(RemediationRequest.Application, r.ResourceType));

@@ -61,7 +61,7 @@ internal sealed record SystemLogQuery(
     /// <summary>A cursor just before <paramref name="since"/>: where a poll that has seen nothing resumes.</summary>
     public static Cursor StartCursor(DateTimeOffset since)
     {
-        var before = since.AddTicks(-1);
+        var before = since > DateTimeOffset.MinValue ? since.AddTicks(-1) : since; // nothing is before the calendar's first instant
         return new Cursor(Order(false), Domain.Querying.SortKey.Of(before), $"{LogChain.Bucket(before)}|{LogChain.KeyFrom(before)}~");
     }
 
