@@ -8,6 +8,7 @@ using AccessReviewFunctions.Functions.Health;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Opa;
+using AccessReviewFunctions.Functions.Oracle;
 using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.RiskEvents;
 using AccessReviewFunctions.Functions.Runtime;
@@ -63,6 +64,7 @@ internal static class HostSetup
         });
         app.UseStatusCodePages(context => OktaErrorMapping.WriteStatusAsync(context.HttpContext));
         app.UseApiResponseHeaders();
+        app.UseOracleRequestIds();
         app.UseAuthentication();
         app.UseOktaRateLimiting();
         app.UseAuthorization();
@@ -77,6 +79,7 @@ internal static class HostSetup
         app.MapOkta();
         app.MapApiDescription();
         app.MapOpa();
+        app.MapOracle();
         app.MapRiskEventEndpoints();
     }
 }
