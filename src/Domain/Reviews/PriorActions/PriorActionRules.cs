@@ -13,7 +13,7 @@ namespace AccessReviewFunctions.Domain.Reviews.PriorActions;
 /// action reads from its effect.</item>
 /// <item>An automatic rejection at expiry is REVOKE with <see cref="PriorAction.IsAutoActioned"/>, by the SYSTEM
 /// reviewer "System"; any other decision is the USER who made it (their name, or their id when the inventory no longer
-/// knows them).</item>
+/// knows them). A row logged before the decider was recorded reads as the USER "Unknown".</item>
 /// <item>Reviews here have one level: <see cref="PriorAction.Level"/> is 1 and the logged decision is the standing one
 /// at close, so <see cref="PriorAction.FinalAction"/> equals the action. The justification is the decision's note.</item>
 /// </list>
@@ -21,6 +21,7 @@ namespace AccessReviewFunctions.Domain.Reviews.PriorActions;
 public static class PriorActionRules
 {
     public const string SystemReviewerName = "System";
+    public const string UnknownReviewerName = "Unknown";
     public const int SingleLevel = 1;
 
     public const string CampaignName = "campaignName";
@@ -37,11 +38,11 @@ public static class PriorActionRules
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(userName);
         var action = ActionOf(decision);
-        var system = decision.Automatic || decision.DecidedBy is null || decision.DecidedBy == SecurityAccessReview.SystemActor;
+        var system = decision.Automatic || decision.DecidedBy == SecurityAccessReview.SystemActor;
         return new PriorAction(
             decision.ReviewId,
             decision.ReviewName ?? decision.ReviewId,
-            system ? SystemReviewerName : userName(decision.DecidedBy!) ?? decision.DecidedBy!,
+            system ? SystemReviewerName : decision.DecidedBy is { } by ? userName(by) ?? by : UnknownReviewerName,
             system ? PriorReviewerType.SYSTEM : PriorReviewerType.USER,
             action,
             decision.DecidedAt,
