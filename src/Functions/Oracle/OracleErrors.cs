@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Functions.Common;
 
 namespace AccessReviewFunctions.Functions.Oracle;
 
@@ -35,20 +36,6 @@ internal static class OracleErrors
         TypedResults.Json(new OracleError(code, message), statusCode: status);
 
     /// <summary>The Oracle routes' error mapping: a domain error thrown by a handler answers in Oracle's body.</summary>
-    public static RouteGroupBuilder WithOracleErrors(this RouteGroupBuilder group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (DomainException e)
-            {
-                return From(e);
-            }
-        });
-        return group;
-    }
+    public static RouteGroupBuilder WithOracleErrors(this RouteGroupBuilder group) =>
+        group.WithDomainErrors(From);
 }
