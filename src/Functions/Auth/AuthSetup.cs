@@ -82,7 +82,7 @@ internal static class AuthSetup
             OnChallenge = async context =>
             {
                 context.HandleResponse();
-                await OktaErrors.Unauthenticated().ExecuteAsync(context.HttpContext);
+                await (Oracle.OracleDialect.Owns(context.HttpContext) ? Oracle.OracleErrors.Unauthenticated() : OktaErrors.Unauthenticated()).ExecuteAsync(context.HttpContext);
             },
             OnForbidden = context => OktaErrors.Forbidden().ExecuteAsync(context.HttpContext),
         };

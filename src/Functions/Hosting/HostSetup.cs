@@ -9,6 +9,7 @@ using AccessReviewFunctions.Functions.Idempotency;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Okta;
 using AccessReviewFunctions.Functions.Opa;
+using AccessReviewFunctions.Functions.Oracle;
 using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.RiskEvents;
 using AccessReviewFunctions.Functions.Runtime;
@@ -66,6 +67,7 @@ internal static class HostSetup
         });
         app.UseStatusCodePages(context => OktaErrorMapping.WriteStatusAsync(context.HttpContext));
         app.UseApiResponseHeaders();
+        app.UseOracleRequestIds();
         app.UseAuthentication();
         app.UseOktaRateLimiting();
         app.UseAuthorization();
@@ -81,6 +83,7 @@ internal static class HostSetup
         app.MapOkta();
         app.MapApiDescription();
         app.MapOpa();
+        app.MapOracle();
         app.MapRiskEventEndpoints();
     }
 }

@@ -21,8 +21,13 @@ internal static class OktaErrorMapping
     public static Task WriteAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var oracle = Oracle.OracleDialect.Owns(context);
         switch (error)
         {
+            case DomainException domain when oracle:
+                return Oracle.OracleErrors.From(domain).ExecuteAsync(context);
+            case BadHttpRequestException bad when oracle:
+                return Oracle.OracleErrors.Invalid(RequestProblem(bad)).ExecuteAsync(context);
             case DomainException domain:
                 return ToOkta(domain).ExecuteAsync(context);
             case BadHttpRequestException bad:
@@ -39,13 +44,18 @@ internal static class OktaErrorMapping
             default:
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Errors")
                     .LogError(error, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-                return OktaErrors.Unexpected().ExecuteAsync(context);
+                return (oracle ? Oracle.OracleErrors.Unexpected() : OktaErrors.Unexpected()).ExecuteAsync(context);
         }
     }
 
     public static Task WriteStatusAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
+        if (Oracle.OracleDialect.Owns(context))
+        {
+            return status == StatusCodes.Status404NotFound ? Oracle.OracleErrors.NotFound(context.Request.Path).ExecuteAsync(context) : Task.CompletedTask;
+        }
+
         var result = status switch
         {
             StatusCodes.Status404NotFound => OktaErrors.NotFound(context.Request.Path),

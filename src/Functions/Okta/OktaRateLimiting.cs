@@ -38,7 +38,8 @@ internal static class OktaRateLimiting
                         ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                return new ValueTask(OktaErrors.RateLimited().ExecuteAsync(rejected.HttpContext));
+                var body = Oracle.OracleDialect.Owns(rejected.HttpContext) ? Oracle.OracleErrors.RateLimited() : OktaErrors.RateLimited();
+                return new ValueTask(body.ExecuteAsync(rejected.HttpContext));
             };
         });
         return services;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Functions.Common;
 
 namespace AccessReviewFunctions.Functions.Opa;
 
@@ -28,19 +29,6 @@ internal static class OpaErrors
         TypedResults.Json(new OpaError(type, message, details), statusCode: status);
 
     /// <summary>The OPA routes' error mapping: a domain error thrown by a handler answers in OPA's body.</summary>
-    public static RouteGroupBuilder WithOpaErrors(this RouteGroupBuilder group)
-    {
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (DomainException e)
-            {
-                return From(e);
-            }
-        });
-        return group;
-    }
+    public static RouteGroupBuilder WithOpaErrors(this RouteGroupBuilder group) =>
+        group.WithDomainErrors(From);
 }

@@ -23,6 +23,7 @@ internal static class ReviewRegistration
         services.AddScoped<ReviewService>();
         services.AddSingleton(sp => ReviewItemCache.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<PriorActionQueries>();
         services.AddSingleton<ReviewAccess>();
         services.AddMessageHandler<GatherAccess, GatherAccessHandler>(ReviewQueues.Work);
         services.AddPoisonHandler<GatherAccess, GatherAccessHandler>();

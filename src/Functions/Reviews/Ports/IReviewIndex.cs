@@ -11,6 +11,9 @@ internal interface IReviewIndex
 
     Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken);
 
+    /// <summary>The id of the review holding the access item or sub-access item <paramref name="itemId"/>, or null.</summary>
+    Task<string?> FindReviewOfItemAsync(string itemId, CancellationToken cancellationToken);
+
     /// <summary>Reviews the sweeper must look at: open past their end time, PENDING (gathering), with decisions pending, or due to auto-complete.</summary>
     Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

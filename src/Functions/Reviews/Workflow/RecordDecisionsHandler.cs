@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Risk;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime;
 
@@ -14,9 +16,13 @@ internal sealed class RecordDecisionsHandler(IReviewStore store, ReviewAccess ac
             return;
         }
 
+        var review = loaded.Review.State;
         var rows = loaded.Review.View(await access.AllAsync(loaded, cancellationToken));
-        var decisions = rows.Items.Where(i => i.Decision is not null).Select(i => (i.AppId, i.Decision!))
-            .Concat(rows.SubItems.Where(s => s.Decision is not null).Select(s => (s.ResourceId, s.Decision!)));
-        await log.RecordAsync(loaded.Review.State.PrincipalId, message.ReviewId, decisions, cancellationToken);
+        PastDecision Logged(string resourceId, ItemDecision decision, RiskAssessment? risk) => new(
+            resourceId, decision.Decision.Effect().ToString(), decision.DecidedAt, review.Id, decision.Decision.ToString(),
+            decision.DecidedBy, decision.Automatic, decision.Note, review.Name, risk is { SodConflict: > Severity.NONE });
+        var decisions = rows.Items.Where(i => i.Decision is not null).Select(i => Logged(i.AppId, i.Decision!, i.Risk))
+            .Concat(rows.SubItems.Where(s => s.Decision is not null).Select(s => Logged(s.ResourceId, s.Decision!, s.Risk)));
+        await log.RecordAsync(review.PrincipalId, decisions, cancellationToken);
     }
 }

@@ -52,6 +52,22 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
     public async Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken) =>
         (await HeadersAsync(Headers, cancellationToken)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// One query over the reviews table for the item's row (<c>acc:{aim}</c>) or the sub-item's locator
+    /// (<c>sai:{sai}</c>): a row key without a partition, so the service scans; ids are checked for shape first.
+    /// </summary>
+    public async Task<string?> FindReviewOfItemAsync(string itemId, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);
+        var filter = TableRows.Or(TableRows.Compare("RowKey", "eq", ReviewRows.Item(itemId)), TableRows.Compare("RowKey", "eq", ReviewRows.Locator(itemId)));
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            return row.PartitionKey;
+        }
+
+        return null;
+    }
+
     public Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = TableRows.And(TableRows.Compare(ReviewSchema.EndTime, "le", now), OpenStatus);
