@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using AccessReviewFunctions.Bench.Shared;
 using AccessReviewFunctions.Functions.Runtime.Queues;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
@@ -23,15 +20,7 @@ internal sealed class RemediationHost(string connectionString, Uri webhook, Queu
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public async Task<HttpClient> ClientAsync(string subject, params string[] roles)
-    {
-        var client = CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(10);
-        var token = await (await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string subject, params string[] roles) => BenchClients.AuthorizeAsync(CreateClient(), new { sub = subject, roles }, TimeSpan.FromMinutes(10));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
