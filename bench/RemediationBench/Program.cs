@@ -91,7 +91,16 @@ internal static class RemediationBenchProgram
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var review = await admin.GetFromJsonAsync<JsonElement>($"{AdminBase}/{id}");
+            using var response = await admin.GetAsync(new Uri($"{AdminBase}/{id}", UriKind.Relative));
+            if (!response.IsSuccessStatusCode)
+            {
+                // Seen once at 10,000 items on a saturated machine: report it and keep waiting rather than lose the run.
+                Console.WriteLine($"GET review after {deadline.Elapsed.TotalSeconds:F0} s: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                await Task.Delay(1000);
+                continue;
+            }
+
+            var review = await response.Content.ReadFromJsonAsync<JsonElement>();
             if (done(review))
             {
                 return review;
