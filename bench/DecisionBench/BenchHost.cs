@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using AccessReviewFunctions.Bench.Shared;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -13,15 +10,7 @@ namespace AccessReviewFunctions.DecisionBench;
 /// <summary>The host in-process (no network hop) over the bench's Azurite; clients carry a development token.</summary>
 internal sealed class BenchHost(string connectionString) : WebApplicationFactory<Program>
 {
-    public async Task<HttpClient> ClientAsync(string subject, params string[] roles)
-    {
-        var client = CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(5);
-        var token = await (await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string subject, params string[] roles) => BenchClients.AuthorizeAsync(CreateClient(), new { sub = subject, roles }, TimeSpan.FromMinutes(5));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -101,7 +101,9 @@ public static class AuditEvents
                 result = remediated.Succeeded ? AuditTypes.Success : AuditTypes.Failure;
                 reason = remediated.Reason;
                 var remediatedDetail = remediated.SubItemId is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { ["subAccessItemId"] = remediated.SubItemId };
-                targets.Add(new AuditTarget(remediated.AccessItemId, AuditTypes.AccessItem, remediated.Target, remediated.Target, remediatedDetail));
+                targets.Add(remediated.Kind == RemediationKind.LOGOUT
+                    ? UserRef(remediated.AccessItemId)
+                    : new AuditTarget(remediated.AccessItemId, AuditTypes.AccessItem, remediated.Target, remediated.Target, remediatedDetail));
                 debug["remediation"] = remediated.Kind.ToString();
                 debug["remediationStatus"] = remediated.Status.ToString();
                 break;

@@ -31,7 +31,8 @@ public sealed record ReviewSnapshot(
     int RevokedCount = 0,
     IReadOnlyList<PendingDecision>? PendingDecisions = null,
     string? Summary = null,
-    RemediationCounts? Remediation = null)
+    RemediationCounts? Remediation = null,
+    ItemRemediation? Logout = null)
 {
     /// <summary>True when every access item has a decision.</summary>
     public bool AllDecided => AccessItemCount > 0 && DecidedCount >= AccessItemCount;

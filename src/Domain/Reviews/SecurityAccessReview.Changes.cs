@@ -2,6 +2,7 @@ using System.Globalization;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Domain.Reviews.Values;
 
 namespace AccessReviewFunctions.Domain.Reviews;
@@ -80,11 +81,17 @@ public sealed partial class SecurityAccessReview
         return (WriteOrDefer(rows, PendingScope.Revoked, decision), new AllAccessRestored(Id, now, actorId, restored.Length));
     }
 
-    /// <summary>UNIVERSAL_LOGOUT: ends the principal's sessions everywhere; recorded here, carried out by remediation.</summary>
+    /// <summary>
+    /// UNIVERSAL_LOGOUT: ends the principal's sessions everywhere; recorded here and planned as the review's logout
+    /// remediation (on the header, generation this revision: a later logout supersedes it), carried out by a connector.
+    /// </summary>
     public ReviewEvent RequestUniversalLogout(DateTimeOffset now, string actorId)
     {
         EnsureActive();
         Apply(State with { LastUpdated = now, LastUpdatedBy = actorId });
+        var logout = new ItemRemediation(RemediationKind.LOGOUT, RemediationStatus.PENDING, State.Revision, now, now);
+        var counts = (State.Remediation ?? RemediationCounts.None).Move(State.Logout?.Status, logout.Status).Settle(now, State.Pending.Count > 0);
+        State = State with { Logout = logout, Remediation = counts };
         return new UniversalLogoutRequested(Id, now, actorId, State.PrincipalId);
     }
 

@@ -47,14 +47,7 @@ public sealed partial class SecurityAccessReview
                 continue;
             }
 
-            var tried = current with { Attempts = current.Attempts + (reported ? 0 : 1), UpdatedAt = now, AwaitingReport = false };
-            var next = outcome.Kind switch
-            {
-                OutcomeKind.Succeeded => Finish(tried, RemediationStatus.SUCCEEDED, outcome, now),
-                OutcomeKind.Accepted => tried with { Status = RemediationStatus.IN_PROGRESS, AwaitingReport = true, Result = outcome.Reason },
-                OutcomeKind.Transient when tried.Attempts < retry.MaxAttempts => tried with { Status = RemediationStatus.IN_PROGRESS, LastError = outcome.Reason },
-                _ => Finish(tried, RemediationStatus.FAILED, outcome, now),
-            };
+            var next = Next(current, outcome, retry, now, reported);
             Write(rows, target.TargetId, current, next);
             if (next.Status.IsTerminal())
             {
@@ -67,12 +60,40 @@ public sealed partial class SecurityAccessReview
             else
             {
                 again.Add(target);
-                var wait = retry.DelayAfter(tried.Attempts, outcome.RetryAfter, jitter);
+                var wait = retry.DelayAfter(next.Attempts, outcome.RetryAfter, jitter);
                 delay = wait > delay ? wait : delay;
             }
         }
 
         return new RemediationRecorded(rows.Written(), events, again, delay, awaiting);
+    }
+
+    /// <summary>
+    /// Records what an attempt at the review's logout (UNIVERSAL_LOGOUT) returned: as an item's change, on the header.
+    /// Returns the terminal event (none while it retries), and the delay before the next attempt when it retries; an
+    /// outcome for a superseded or finished logout changes nothing.
+    /// </summary>
+    public (IReadOnlyList<ReviewEvent> Events, TimeSpan? RetryAfter) RecordLogout(int generation, RemediationOutcome outcome, RetrySettings retry, double jitter, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(retry);
+        if (State.Logout is not { } current || current.Generation != generation || current.Status.IsTerminal())
+        {
+            return ([], null);
+        }
+
+        // A receiver's later report is for item changes: a logout it accepted counts as carried out.
+        var settled = outcome.Kind == OutcomeKind.Accepted ? RemediationOutcome.Succeeded(outcome.Reason) : outcome;
+        var next = Next(current, settled, retry, now, reported: false);
+        State = State with { Logout = next, Remediation = (State.Remediation ?? RemediationCounts.None).Move(current.Status, next.Status).Settle(now, State.Pending.Count > 0) };
+        if (!next.Status.IsTerminal())
+        {
+            return ([], retry.DelayAfter(next.Attempts, outcome.RetryAfter, jitter));
+        }
+
+        State = State with { Revision = State.Revision + 1 };
+        var reason = next.Status == RemediationStatus.FAILED ? next.LastError ?? "failed" : next.Result ?? "done";
+        return ([new AccessRemediated(Id, now, null, State.PrincipalId, null, $"the sessions of {State.PrincipalId}", RemediationKind.LOGOUT, next.Status, reason)], null);
     }
 
     /// <summary>An admin marks a FAILED (or manual) remediation as carried out by hand: FIXED.</summary>
@@ -85,7 +106,12 @@ public sealed partial class SecurityAccessReview
             throw DomainException.InvalidTransition($"The remediation of {targetId} is {current.Status}: only a failed or manual one can be marked fixed");
         }
 
-        var next = current with { Status = RemediationStatus.FIXED, UpdatedAt = now, CompletedAt = now, Result = "fixed by hand" };
+        // A restore done by hand put back what the review removed: nothing is left for a later restore.
+        var next = current with
+        {
+            Status = RemediationStatus.FIXED, UpdatedAt = now, CompletedAt = now, Result = "fixed by hand",
+            Removed = current.Kind == RemediationKind.RESTORE ? [] : current.Removed,
+        };
         Write(rows, targetId, current, next);
         var target = rows.Target(targetId, current.Generation);
         return new RemediationRecorded(rows.Written(), [Remediated(rows, target, next, actorId, now)], [], TimeSpan.Zero, []);
@@ -122,6 +148,19 @@ public sealed partial class SecurityAccessReview
         State = State with { Revision = State.Revision + 1 };
         return new AccessRemediated(Id, now, actorId, target.AccessItemId, target.SubItemId, rows.Label(target.TargetId), done.Kind, done.Status,
             done.Status == RemediationStatus.FAILED ? done.LastError ?? "failed" : done.Result ?? "done");
+    }
+
+    /// <summary>One attempt's (or report's) outcome applied to a remediation that waits for it.</summary>
+    private ItemRemediation Next(ItemRemediation current, RemediationOutcome outcome, RetrySettings retry, DateTimeOffset now, bool reported)
+    {
+        var tried = current with { Attempts = current.Attempts + (reported ? 0 : 1), UpdatedAt = now, AwaitingReport = false };
+        return outcome.Kind switch
+        {
+            OutcomeKind.Succeeded => Finish(tried, RemediationStatus.SUCCEEDED, outcome, now),
+            OutcomeKind.Accepted => tried with { Status = RemediationStatus.IN_PROGRESS, AwaitingReport = true, Result = outcome.Reason },
+            OutcomeKind.Transient when tried.Attempts < retry.MaxAttempts => tried with { Status = RemediationStatus.IN_PROGRESS, LastError = outcome.Reason },
+            _ => Finish(tried, RemediationStatus.FAILED, outcome, now),
+        };
     }
 
     private ItemRemediation Finish(ItemRemediation tried, RemediationStatus status, RemediationOutcome outcome, DateTimeOffset now)

@@ -18,8 +18,8 @@ namespace AccessReviewFunctions.Functions.Remediation;
 /// </summary>
 internal sealed partial class RemediateAccessHandler(
     IReviewStore store, ReviewUpdater updater, RemediationRecorder recorder, RemediationConnectors connectors, IOptions<RemediationOptions> options,
-    ILogger<RemediateAccessHandler> logger)
-    : IMessageHandler<RemediateAccess>, IMessageHandler<RemediationReportTimeout>
+    TimeProvider clock, ILogger<RemediateAccessHandler> logger)
+    : IMessageHandler<RemediateAccess>, IMessageHandler<RemediationReportTimeout>, IMessageHandler<RemediateLogout>
 {
     public async Task HandleAsync(RemediateAccess message, MessageContext context, CancellationToken cancellationToken)
     {
@@ -38,6 +38,37 @@ internal sealed partial class RemediateAccessHandler(
 
         var attempts = await CallAsync(loaded.Review, rows, due, cancellationToken);
         await recorder.RecordAsync(message.ReviewId, message.Targets, attempts, message.MessageId, reported: false, (loaded.ETag, rows), message.Attempt, cancellationToken);
+    }
+
+    /// <summary>The review's logout: one call to the default connector, its outcome (and a retry) recorded on the header.</summary>
+    public async Task HandleAsync(RemediateLogout message, MessageContext context, CancellationToken cancellationToken)
+    {
+        if (await updater.WasProcessedAsync(message.ReviewId, message.MessageId, cancellationToken)
+            || await store.GetAsync(message.ReviewId, cancellationToken) is not { } loaded
+            || loaded.Review.State.Logout is not { } logout
+            || logout.Generation != message.Generation || logout.Status.IsTerminal() || logout.Attempts >= message.Attempt)
+        {
+            return;
+        }
+
+        var review = loaded.Review;
+        var request = new RemediationRequest(
+            RemediationFanOut.RemediationId(review.Id, message.Target), logout.IdempotencyKey(review.Id, RemediateLogout.TargetId), review.Id, review.State.PrincipalId,
+            string.Empty, RemediationKind.LOGOUT, RemediationRequest.User, review.State.PrincipalId, [], []);
+        var outcome = await ApplyAsync(request, cancellationToken);
+        await updater.UpdateAsync(
+            message.ReviewId,
+            (current, _) =>
+            {
+                var now = clock.GetUtcNow();
+#pragma warning disable CA5394 // jitter spreads retries; it needs no cryptographic randomness
+                var (events, retryAfter) = current.Review.RecordLogout(message.Generation, outcome, options.Value.Retry, Random.Shared.NextDouble(), now);
+#pragma warning restore CA5394
+                return Task.FromResult<ReviewChange?>(events.Count == 0 && retryAfter is null ? null
+                    : new ReviewChange(events, retryAfter is { } delay ? [RemediationFanOut.Work(message with { Attempt = message.Attempt + 1 }, now + delay)] : []));
+            },
+            message.MessageId,
+            cancellationToken);
     }
 
     /// <summary>A receiver never reported on a change it accepted: FAILED.</summary>

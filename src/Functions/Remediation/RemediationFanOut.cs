@@ -1,5 +1,7 @@
 using System.Globalization;
+using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Domain.Reviews.Remediation;
 using AccessReviewFunctions.Functions.Runtime;
 
@@ -27,7 +29,13 @@ internal static class RemediationFanOut
         return Pack(targets).Select(batch => Work(new RemediateAccess(reviewId, batch)));
     }
 
-    public static OutgoingMessage Work(RemediateAccess message, DateTimeOffset? visibleAt = null) => new(RemediationQueues.Work, message, visibleAt);
+    public static OutgoingMessage Work(IWorkflowMessage message, DateTimeOffset? visibleAt = null) => new(RemediationQueues.Work, message, visibleAt);
+
+    /// <summary>The logout work item, when the commit's events ask for a logout (UNIVERSAL_LOGOUT planned it on the header).</summary>
+    public static IEnumerable<OutgoingMessage> Logout(SecurityAccessReview review, IEnumerable<ReviewEvent> events) =>
+        events.OfType<UniversalLogoutRequested>().Any() && review.State.Logout is { Status: RemediationStatus.PENDING, Attempts: 0 } logout
+            ? [Work(new RemediateLogout(review.Id, logout.Generation))]
+            : [];
 
     /// <summary>The id a receiver reports on: review, target and generation.</summary>
     public static string RemediationId(string reviewId, RemediationTarget target) =>

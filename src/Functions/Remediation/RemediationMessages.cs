@@ -27,6 +27,19 @@ internal sealed record RemediateAccess(string ReviewId, IReadOnlyList<Remediatio
     }
 }
 
+/// <summary>
+/// Attempt <see cref="Attempt"/> of the review's logout (UNIVERSAL_LOGOUT) of generation <see cref="Generation"/>, by
+/// the default connector; recorded on the header. A redelivery finds the attempt recorded and calls nothing.
+/// </summary>
+internal sealed record RemediateLogout(string ReviewId, int Generation, int Attempt = 1) : IWorkflowMessage
+{
+    public const string TargetId = "logout";
+
+    public string MessageId => string.Create(CultureInfo.InvariantCulture, $"{ReviewId}.remlogout.{Generation}.{Attempt}");
+
+    public RemediationTarget Target => new(TargetId, null, Generation);
+}
+
 /// <summary>A change a receiver accepted and must report on: FAILED when no report came by DueAt.</summary>
 internal sealed record RemediationReportTimeout(string ReviewId, RemediationTarget Target) : IWorkflowMessage
 {

@@ -27,6 +27,7 @@ internal static class RemediationRegistration
         services.AddSingleton<RemediationRecorder>();
         services.AddMessageHandler<RemediateAccess, RemediateAccessHandler>(RemediationQueues.Work);
         services.AddMessageHandler<RemediationReportTimeout, RemediateAccessHandler>(RemediationQueues.Work);
+        services.AddMessageHandler<RemediateLogout, RemediateAccessHandler>(RemediationQueues.Work);
         return services;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
                 change = ReviewSteps.FollowUp(loaded.State, change);
                 if (remediation.Value.Enabled)
                 {
-                    change = change with { Outbox = [.. change.Outbox, .. RemediationFanOut.Messages(loaded.State.Id, change.Written)] };
+                    change = change with { Outbox = [.. change.Outbox, .. RemediationFanOut.Messages(loaded.State.Id, change.Written), .. RemediationFanOut.Logout(loaded.State, change.Events)] };
                 }
 
                 last = (loaded.ETag, change.Written);

@@ -35,6 +35,36 @@ public sealed class ReviewRemediation
     }
 
     [Fact]
+    public void Decide_FlagForManualRemediation_ManualRevokeNothingToDispatch()
+    {
+        var review = Active(1);
+
+        var rows = review.Decide(At, "00ureviewer1", Target(Item("aim1")), AccessAction.FLAG_FOR_MANUAL_REMEDIATION).Rows;
+
+        var planned = rows.Items[0].Remediation!;
+        Assert.Equal((RemediationKind.REVOKE, RemediationStatus.PENDING, true), (planned.Kind, planned.Status, planned.Manual));
+        Assert.False(planned.ReadyToDispatch(rows.Items[0].Revision));
+    }
+
+    [Fact]
+    public void RecordLogout_TransientThenSucceeded_RetriesThenOneTerminalEventAndLaterOutcomesChangeNothing()
+    {
+        var review = Active(1);
+        review.RequestUniversalLogout(At, "00ureviewer1");
+        var generation = review.State.Logout!.Generation;
+
+        var (none, delay) = review.RecordLogout(generation, RemediationOutcome.Transient("503"), Retry, 0, At);
+        var (events, after) = review.RecordLogout(generation, RemediationOutcome.Succeeded("deactivated"), Retry, 0, At.AddSeconds(1));
+
+        Assert.Equal(([], TimeSpan.FromMilliseconds(500)), (none, delay));
+        Assert.Null(after);
+        Assert.EndsWith("succeeded: deactivated", Assert.Single(events).Describe(), StringComparison.Ordinal);
+        Assert.Equal((RemediationKind.LOGOUT, RemediationStatus.SUCCEEDED, 2), (review.State.Logout!.Kind, review.State.Logout.Status, review.State.Logout.Attempts));
+        Assert.Equal(new RemediationCounts(Succeeded: 1, SettledAt: At.AddSeconds(1)), review.State.Remediation);
+        Assert.Empty(review.RecordLogout(generation, RemediationOutcome.Permanent("late"), Retry, 0, At.AddSeconds(2)).Events);
+    }
+
+    [Fact]
     public void RecordRemediation_TransientThenExhausted_RetriesWithBackoffThenFailsWithAnEvent()
     {
         var review = Active(1);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AccessReviewFunctions.Domain.Reviews.Remediation;
@@ -123,6 +124,49 @@ public sealed class RemediationFanOutTests
         Assert.Equal(("RESTORE", "SUCCEEDED"), (restoredSub.GetProperty("kind").GetString(), restoredSub.GetProperty("status").GetString()));
     }
 
+    [Fact]
+    public async Task FlagForManualRemediationThenRestoration_NoConnectorCall_ManualUntilAnAdminMarksItFixed()
+    {
+        var downstream = new CountingConnector();
+        using var host = Host(downstream);
+        var (admin, id) = await RemediationScenario.ActiveReviewAsync(host, 2);
+        var reviewer = host.As(TestInventory.ReviewerA);
+        var items = (await RemediationApi.ItemsAsync(admin, id)).OrderBy(i => i.AppId, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{items[0].Id}/actions", new { type = "FLAG_FOR_MANUAL_REMEDIATION" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{items[1].Id}/actions", new { type = "REVOKE_ACCESS" })).StatusCode);
+        await Eventually.GetAsync(() => RemediationApi.ItemsAsync(admin, id), shown => shown.Any(i => i.Status == "SUCCEEDED"), what: "the automatic revoke done");
+        await host.Services.QuietAsync();
+
+        var flagged = await ManualAsync(admin, id, items[0].Id);
+        Assert.Equal(("REVOKE", "PENDING", 0, true), flagged);
+        Assert.Equal([RemediationInventory.App(1)], downstream.Applied.Values.Select(r => r.AppId));
+        Assert.Equal([1], downstream.Calls.Values);
+        var counts = (await RemediationApi.CountsAsync(admin, id))!.Value;
+        Assert.Equal((1, 1, 0), (counts.GetProperty("pending").GetInt32(), counts.GetProperty("succeeded").GetInt32(), counts.GetProperty("fixed").GetInt32()));
+        Assert.False(counts.TryGetProperty("completedAt", out _));
+
+        var remediationId = (await RemediationApi.ItemsAsync(admin, id)).Single(i => i.Id == items[0].Id).RemediationId;
+        var succeed = await admin.PostAsJsonAsync($"/api/v1/remediations/{remediationId}/status", new { status = "SUCCEED" });
+        Assert.Equal(HttpStatusCode.BadRequest, succeed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/remediations/{remediationId}/status", new { status = "FIXED" })).StatusCode);
+        counts = (await RemediationApi.SettledAsync(admin, id))!.Value;
+        Assert.Equal((0, 1, 1), (counts.GetProperty("pending").GetInt32(), counts.GetProperty("succeeded").GetInt32(), counts.GetProperty("fixed").GetInt32()));
+        Assert.Equal(("REVOKE", "FIXED", 0, true), await ManualAsync(admin, id, items[0].Id));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{items[0].Id}/actions", new { type = "FLAG_FOR_MANUAL_RESTORATION" })).StatusCode);
+        await host.Services.QuietAsync();
+        Assert.Equal(("RESTORE", "PENDING", 0, true), await ManualAsync(admin, id, items[0].Id));
+        var restoreId = (await RemediationApi.ItemsAsync(admin, id)).Single(i => i.Id == items[0].Id).RemediationId;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/remediations/{restoreId}/status", new { status = "FIXED" })).StatusCode);
+        await RemediationApi.SettledAsync(admin, id);
+        Assert.Equal(("RESTORE", "FIXED", 0, true), await ManualAsync(admin, id, items[0].Id));
+        Assert.Equal([1], downstream.Calls.Values);
+        await host.Services.QuietAsync();
+        var logs = await GetAsync(admin, $"/api/v1/logs?since=2026-01-01T00:00:00Z&filter={Q("eventType eq \"access.review.remediate\"")}");
+        Assert.Equal(3, logs.GetArrayLength());
+    }
+
     private static ApiHost Host(CountingConnector downstream, Action<IServiceCollection>? more = null) =>
         new(new Dictionary<string, string?>(FastRetries) { ["Remediation:DefaultConnector"] = downstream.Name }, services: s =>
         {
@@ -135,6 +179,14 @@ public sealed class RemediationFanOutTests
 
     private static List<string> Describe(List<Domain.Inventory.Grant?> grants) =>
         [.. grants.Select(g => g is null ? "none" : $"{g.AppId} {g.AssignmentType} {g.AssignedDate:O} {string.Join(',', g.GroupIds)} {string.Join(',', g.EntitlementValueIds)} {string.Join(',', g.BundleIds)}")];
+
+    private static async Task<(string? Kind, string? Status, int Attempts, bool Manual)> ManualAsync(HttpClient admin, string id, string itemId)
+    {
+        var (page, _) = await GetPageAsync(admin, $"{Admin}/{id}/accesses?limit=200");
+        var remediation = page.GetProperty("data").EnumerateArray().Single(i => i.GetProperty("id").GetString() == itemId).GetProperty("remediation");
+        return (remediation.GetProperty("kind").GetString(), remediation.GetProperty("status").GetString(), remediation.GetProperty("attempts").GetInt32(),
+            remediation.TryGetProperty("manual", out var manual) && manual.GetBoolean());
+    }
 
     private static int Stable(string text) => text.Sum(c => c);
 

@@ -15,7 +15,7 @@ public sealed record AccessRemediated(
     public override bool InHistory => false;
 
     public override string Describe() =>
-        $"{(Kind == RemediationKind.REVOKE ? "revocation" : "restoration")} of {Target} {(Status == RemediationStatus.FIXED ? "fixed by hand" : Succeeded ? "succeeded" : "failed")}: {Reason}";
+        $"{Kind switch { RemediationKind.REVOKE => "revocation", RemediationKind.RESTORE => "restoration", _ => "logout" }} of {Target} {(Status == RemediationStatus.FIXED ? "fixed by hand" : Succeeded ? "succeeded" : "failed")}: {Reason}";
 }
 
 /// <summary>One change of a work item: the item or sub-item and the generation of its remediation.</summary>

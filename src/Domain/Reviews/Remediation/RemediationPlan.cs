@@ -12,6 +12,9 @@ namespace AccessReviewFunctions.Domain.Reviews.Remediation;
 /// <item>RESTORE_ACCESS (and restore-all): a compensation, RESTORE of what this review removed, only where a revoke
 /// was remediated before; a restore of something never revoked downstream needs nothing.</item>
 /// </list>
+/// <item>FLAG_FOR_MANUAL_REMEDIATION / FLAG_FOR_MANUAL_RESTORATION: the same change, manual: no connector is called,
+/// an admin marks it FIXED when it is done by hand. A restore of a manual revoke (nothing this service removed) is
+/// manual too.</item>
 /// A row already planned for its revision keeps its remediation, so planning twice changes nothing.
 /// </summary>
 public static class RemediationPlan
@@ -39,9 +42,12 @@ public static class RemediationPlan
             return previous;
         }
 
+        var manual = decision.Decision is AccessAction.FLAG_FOR_MANUAL_REMEDIATION or AccessAction.FLAG_FOR_MANUAL_RESTORATION;
         return decision.Revoked
-            ? new ItemRemediation(RemediationKind.REVOKE, RemediationStatus.PENDING, revision, now, now, Removed: previous?.Removed)
-            : previous is null ? null : new ItemRemediation(RemediationKind.RESTORE, RemediationStatus.PENDING, revision, now, now, Removed: previous.Removed);
+            ? new ItemRemediation(RemediationKind.REVOKE, RemediationStatus.PENDING, revision, now, now, Manual: manual, Removed: previous?.Removed)
+            : previous is null ? null
+            : new ItemRemediation(RemediationKind.RESTORE, RemediationStatus.PENDING, revision, now, now,
+                Manual: manual || (previous.Manual && previous.RemovedAccess.Count == 0), Removed: previous.Removed);
     }
 
     /// <summary>

@@ -13,11 +13,12 @@ public enum RemediationStatus
     FIXED,
 }
 
-/// <summary>The change a decision needs downstream: take access away, or put back what this review took away.</summary>
+/// <summary>The change a decision needs downstream: take access away, put back what this review took away, or end the principal's sessions (UNIVERSAL_LOGOUT).</summary>
 public enum RemediationKind
 {
     REVOKE,
     RESTORE,
+    LOGOUT,
 }
 
 public static class RemediationStatuses

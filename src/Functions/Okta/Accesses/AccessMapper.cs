@@ -68,7 +68,7 @@ internal static class AccessMapper
     private static EntitlementDto ToDto(EntitlementRef entitlement) => new(entitlement.Id, entitlement.Name, entitlement.Description);
 
     /// <summary>A sub-item the app's change covers shows its access item's remediation.</summary>
-    private static RemediationDto? Remediation(string reviewId, RemediationTarget target, ItemRemediation? remediation) =>
+    internal static RemediationDto? Remediation(string reviewId, RemediationTarget target, ItemRemediation? remediation) =>
         remediation is null ? null : new RemediationDto(
             RemediationFanOut.RemediationId(reviewId, target with { Generation = remediation.Generation }), remediation.Kind.ToString(), remediation.Status.ToString(),
             remediation.Attempts, remediation.LastError, remediation.Result, remediation.Manual ? true : null,

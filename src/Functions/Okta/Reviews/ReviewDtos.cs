@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Functions.Okta.Accesses;
 using AccessReviewFunctions.Functions.Okta.Lists;
 
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
@@ -46,8 +47,8 @@ internal sealed record ReviewDto(
 
 internal sealed record ServerMessageDto(string Message);
 
-/// <summary>The review's downstream changes per status, and when all of them reached a terminal state.</summary>
-internal sealed record RemediationSummaryDto(int Pending, int InProgress, int Succeeded, int Failed, int Fixed, DateTimeOffset? CompletedAt);
+/// <summary>The review's downstream changes per status, when all of them reached a terminal state, and the UNIVERSAL_LOGOUT's own (counted too).</summary>
+internal sealed record RemediationSummaryDto(int Pending, int InProgress, int Succeeded, int Failed, int Fixed, DateTimeOffset? CompletedAt, RemediationDto? Logout);
 
 internal sealed record HistoryEntryDto(string Id, bool SystemGenerated, DateTimeOffset Timestamp, string Message, UserProfileDto? PrincipalProfile);
 

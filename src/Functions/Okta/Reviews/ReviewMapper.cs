@@ -2,7 +2,10 @@ using System.Globalization;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Inventory;
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Remediation;
+using AccessReviewFunctions.Functions.Okta.Accesses;
 using AccessReviewFunctions.Functions.Okta.Lists;
+using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Reviews;
 
 namespace AccessReviewFunctions.Functions.Okta.Reviews;
@@ -30,7 +33,10 @@ internal static class ReviewMapper
             review.ExpirationBehavior.ToString(),
             review.ExpirationNote,
             review.AutoComplete,
-            review.Remediation is { } r ? new RemediationSummaryDto(r.Pending, r.InProgress, r.Succeeded, r.Failed, r.Fixed, r.SettledAt) : null,
+            review.Remediation is { } r
+                ? new RemediationSummaryDto(r.Pending, r.InProgress, r.Succeeded, r.Failed, r.Fixed, r.SettledAt,
+                    AccessMapper.Remediation(review.Id, new RemediationTarget(RemediateLogout.TargetId, null, 0), review.Logout))
+                : null,
             new Dictionary<string, LinkDto>
             {
                 ["securityAccessReviewDetails"] = OktaLinks.Link(self, "GET"),

@@ -18,7 +18,7 @@ internal interface IRemediationConnector
 }
 
 /// <summary>
-/// One change: revoke the principal's grant of an app (ResourceType APPLICATION, with its groups, entitlement
+/// One change: a LOGOUT of the principal (ResourceType USER, no app: the default connector's), or revoke the principal's grant of an app (ResourceType APPLICATION, with its groups, entitlement
 /// values and bundles) or one part of it; or restore what <see cref="Removed"/> lists, in reverse order. GroupIds are
 /// the groups the change covers (all of the app's the principal held at the snapshot, or the one group).
 /// </summary>
@@ -35,6 +35,8 @@ internal sealed record RemediationRequest(
     IReadOnlyList<string> GroupIds)
 {
     public const string Application = "APPLICATION";
+
+    public const string User = "USER";
 
     /// <summary>What a restore puts back, the latest removal first.</summary>
     public IEnumerable<RemovedAccess> RestoreOrder => Removed.OrderByDescending(r => r.Sequence);

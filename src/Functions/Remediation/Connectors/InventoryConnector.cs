@@ -15,7 +15,13 @@ internal sealed class InventoryConnector(IGrantStore grants) : IRemediationConne
     public async Task<RemediationOutcome> ApplyAsync(RemediationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Kind == RemediationKind.REVOKE ? await RevokeAsync(request, cancellationToken) : await RestoreAsync(request, cancellationToken);
+        return request.Kind switch
+        {
+            // The inventory holds no sessions: the logout's record is its remediation and System Log entry.
+            RemediationKind.LOGOUT => RemediationOutcome.Succeeded("logout recorded"),
+            RemediationKind.REVOKE => await RevokeAsync(request, cancellationToken),
+            _ => await RestoreAsync(request, cancellationToken),
+        };
     }
 
     private async Task<RemediationOutcome> RevokeAsync(RemediationRequest request, CancellationToken cancellationToken)

@@ -26,7 +26,12 @@ internal sealed class ScimConnector(IHttpClientFactory http, IOptions<Remediatio
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return request.Kind == RemediationKind.REVOKE ? await RevokeAsync(request, cancellationToken) : await RestoreAsync(request, cancellationToken);
+            return request.Kind switch
+            {
+                RemediationKind.LOGOUT => await DeactivateAsync(request.PrincipalId, cancellationToken),
+                RemediationKind.REVOKE => await RevokeAsync(request, cancellationToken),
+                _ => await RestoreAsync(request, cancellationToken),
+            };
         }
         catch (TimeoutRejectedException)
         {
@@ -66,6 +71,32 @@ internal sealed class ScimConnector(IHttpClientFactory http, IOptions<Remediatio
             : RemediationOutcome.Succeeded("removed", new RemovedAccess(request.AppId, false, null, null, removed, [], []));
     }
 
+    /// <summary>UNIVERSAL_LOGOUT suspends the user when Scim:DeactivateOnLogout is on: PATCH active false, then a read-back.</summary>
+    private async Task<RemediationOutcome> DeactivateAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Scim.DeactivateOnLogout)
+        {
+            return RemediationOutcome.Succeeded("nothing to do: Remediation:Scim:DeactivateOnLogout is off");
+        }
+
+        var user = new Uri($"Users/{Uri.EscapeDataString(userId)}", UriKind.Relative);
+        if (!await IsActiveAsync(user, cancellationToken))
+        {
+            return RemediationOutcome.Succeeded("already deactivated");
+        }
+
+        await SendPatchAsync(user, new { op = "replace", value = new { active = false } }, cancellationToken);
+        return await IsActiveAsync(user, cancellationToken) ? RemediationOutcome.Permanent("not deactivated") : RemediationOutcome.Succeeded("deactivated");
+    }
+
+    private async Task<bool> IsActiveAsync(Uri user, CancellationToken cancellationToken)
+    {
+        using var response = await Client().GetAsync(user, cancellationToken);
+        await EnsureAsync(response);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return !json.RootElement.TryGetProperty("active", out var active) || active.ValueKind != JsonValueKind.False;
+    }
+
     private async Task<RemediationOutcome> RestoreAsync(RemediationRequest request, CancellationToken cancellationToken)
     {
         var groups = request.RestoreOrder.SelectMany(r => r.GroupIds).ToList();
@@ -91,9 +122,14 @@ internal sealed class ScimConnector(IHttpClientFactory http, IOptions<Remediatio
         object operation = op == "remove"
             ? new { op, path = $"members[value eq \"{userId}\"]" }
             : new { op, path = "members", value = new[] { new { value = userId } } };
+        await SendPatchAsync(new Uri($"Groups/{Uri.EscapeDataString(groupId)}", UriKind.Relative), operation, cancellationToken);
+    }
+
+    private async Task SendPatchAsync(Uri resource, object operation, CancellationToken cancellationToken)
+    {
         // RFC 7644 spells it "Operations": the default options keep the names as written.
         using var content = JsonContent.Create(new { schemas = new[] { PatchOp }, Operations = new[] { operation } }, new MediaTypeHeaderValue("application/scim+json"), JsonSerializerOptions.Default);
-        using var response = await Client().PatchAsync(new Uri($"Groups/{Uri.EscapeDataString(groupId)}", UriKind.Relative), content, cancellationToken);
+        using var response = await Client().PatchAsync(resource, content, cancellationToken);
         await EnsureAsync(response);
     }
 
@@ -119,7 +155,7 @@ internal sealed class ScimConnector(IHttpClientFactory http, IOptions<Remediatio
         var reason = $"SCIM {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {status} {response.ReasonPhrase}";
         throw new ScimException(kind == OutcomeKind.Transient
             ? RemediationOutcome.Transient(reason, response.Headers.RetryAfter?.Delta)
-            : RemediationOutcome.Permanent(response.StatusCode == HttpStatusCode.NotFound ? $"{reason} (no such group)" : reason));
+            : RemediationOutcome.Permanent(response.StatusCode == HttpStatusCode.NotFound ? $"{reason} (no such group or user)" : reason));
     }
 
     private sealed class ScimException(RemediationOutcome outcome) : Exception(outcome.Reason)
