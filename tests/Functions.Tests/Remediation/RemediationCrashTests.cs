@@ -14,23 +14,22 @@ public sealed class RemediationCrashTests
 {
     private const int Apps = 200;
 
-    [Fact(Skip = "Unfinished: the restarted child host does not yet reach the webhook within the wait (see docs/remediation.md, Not there yet)")]
+    [Fact]
     public async Task HostKilledMidFanOut_Restarted_EveryItemRemediatedAndEachChangeAppliedOnce()
     {
         var receiver = new KeyedReceiver();
         await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/hook", receiver.HandleAsync));
-        await using var child = new RemediationChildHost(new Dictionary<string, string>
+        var prefix = "c" + Guid.NewGuid().ToString("N")[..10];
+        var settings = new Dictionary<string, string>
         {
-            ["Remediation:DefaultConnector"] = "webhook",
-            ["Remediation:Webhook:Url"] = new Uri(server.Url, "hook").AbsoluteUri,
-            ["Remediation:Webhook:Secret"] = "crash-test",
-            ["Remediation:Concurrency"] = "2",
-            ["Runtime:MessageLease"] = "00:00:03",
-            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
-            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
-        });
-        await child.StartAsync();
-        var admin = child.As(TestInventory.Admin, "SUPER_ADMIN");
+            ["Remediation__DefaultConnector"] = "webhook",
+            ["Remediation__Webhook__Url"] = new Uri(server.Url, "hook").AbsoluteUri,
+            ["Remediation__Webhook__Secret"] = "crash-test",
+            ["Remediation__Concurrency"] = "2",
+            ["Reviews__MinDuration"] = "00:00:01",
+        };
+        var first = await HostProcess.StartAsync(prefix, settings);
+        var admin = await first.AsAsync(TestInventory.Admin, "SUPER_ADMIN");
         await RemediationInventory.ImportAsync(admin, Apps);
         var body = new
         {
@@ -42,12 +41,12 @@ public sealed class RemediationCrashTests
         await WaitForStatusAsync(admin, id, "CLOSED", TimeSpan.FromMinutes(2));
 
         await Eventually.WaitAsync(() => receiver.Keys >= 30, TimeSpan.FromMinutes(2));
-        await child.KillAsync();
+        first.Dispose(); // SIGKILL
         var beforeKill = receiver.Keys;
         Assert.True(beforeKill < Apps, $"the fan-out finished ({beforeKill} changes) before the kill");
 
-        await child.StartAsync();
-        admin = child.As(TestInventory.Admin, "SUPER_ADMIN");
+        using var second = await HostProcess.StartAsync(prefix, settings);
+        admin = await second.AsAsync(TestInventory.Admin, "SUPER_ADMIN");
         await RemediationApi.SettledAsync(admin, id, TimeSpan.FromMinutes(3));
 
         var items = await RemediationApi.ItemsAsync(admin, id);
