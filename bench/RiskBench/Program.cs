@@ -1,9 +1,9 @@
+using AccessReviewFunctions.Bench.Shared;
 using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Azure.Data.Tables;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -178,33 +178,18 @@ internal static class RiskBench
 
 internal sealed class RiskBenchHost(string connectionString) : WebApplicationFactory<Program>
 {
-    public string Prefix { get; } = "b" + Guid.NewGuid().ToString("N")[..10];
+    private readonly Dictionary<string, string?> settings = BenchHostSettings.For(connectionString, 'b');
 
-    public async Task<HttpClient> ClientAsync(string subject, params string[] roles)
-    {
-        var client = CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(5);
-        var token = await (await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
-        return client;
-    }
+    public string Prefix => settings["Storage:Prefix"]!;
+
+    public Task<HttpClient> ClientAsync(string subject, params string[] roles) =>
+        BenchClients.AuthorizeAsync(CreateClient(), new { sub = subject, roles }, TimeSpan.FromMinutes(5));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Bench");
         builder.UseContentRoot(Path.Combine(Azurite.RepoRoot(), "src", "Functions"));
         builder.ConfigureLogging(logging => logging.ClearProviders());
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = connectionString,
-            ["Storage:Prefix"] = Prefix,
-            ["Auth:DevTokens"] = "true",
-            ["Auth:SigningKey"] = "bench-signing-key-0123456789abcdef0123456789",
-            ["Inventory:LoadDemoData"] = "false",
-            ["RateLimiting:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
-        }));
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
     }
 }
