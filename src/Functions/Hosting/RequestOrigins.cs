@@ -1,6 +1,7 @@
 using System.Net;
 using AccessReviewFunctions.Domain.Audit;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace AccessReviewFunctions.Functions.Hosting;
 
@@ -8,7 +9,8 @@ namespace AccessReviewFunctions.Functions.Hosting;
 /// Where a request came from, for the System Log (<see cref="RequestOrigin"/>). <c>X-Forwarded-For</c> is honoured only
 /// from the proxies configured under <c>ForwardedHeaders:KnownProxies</c> (addresses) and
 /// <c>ForwardedHeaders:KnownNetworks</c> (CIDR ranges), by ASP.NET Core's <see cref="ForwardedHeadersMiddleware"/>;
-/// none is trusted by default (not even loopback), so a forged header from anyone else is ignored. The session id is
+/// none is trusted by default (not even loopback; without any the middleware is not used at all), so a forged header
+/// from anyone else is ignored. The session id is
 /// the token's <c>sid</c> claim (OpenID Connect's session id: one per sign-in, shared by every token of it), not
 /// <c>jti</c>, which names one token and would split a session at each refresh.
 /// </summary>
@@ -42,7 +44,10 @@ internal static class RequestOrigins
         return services;
     }
 
-    /// <summary>Notes the connection's address, then lets the framework apply X-Forwarded-For from a trusted proxy.</summary>
+    /// <summary>
+    /// Notes the connection's address, then lets the framework apply X-Forwarded-For from a trusted proxy. Without a
+    /// configured proxy the middleware is left out: with both lists empty it would believe any sender.
+    /// </summary>
     public static void UseTrustedProxies(this IApplicationBuilder app)
     {
         app.Use((context, next) =>
@@ -50,7 +55,11 @@ internal static class RequestOrigins
             context.Items[PeerItem] = context.Connection.RemoteIpAddress;
             return next(context);
         });
-        app.UseForwardedHeaders();
+        var options = app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        if (options.KnownProxies.Count > 0 || options.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
     }
 
     public static RequestOrigin From(HttpContext context)
