@@ -45,12 +45,18 @@ internal static class RiskBench
 
     private static async Task RiskEventsAsync(HttpClient admin, int events)
     {
-        (await admin.PostAsJsonAsync("/api/v1/inventory/import", Inventory(events))).EnsureSuccessStatusCode();
+        // 100 principals per import (each with the apps, the admin and the manager): one import of 20,000 grants times
+        // out in storage on a loaded machine.
+        foreach (var chunk in Enumerable.Range(0, events).Chunk(100))
+        {
+            await PostAsync(admin, "/api/v1/inventory/import", Inventory(chunk));
+        }
+
         var clock = Stopwatch.StartNew();
         foreach (var batch in Enumerable.Range(0, events).Chunk(100))
         {
             var body = new { data = new { events = batch.Select(i => RiskEvent(i)).ToList() } };
-            (await admin.PostAsJsonAsync("/api/v1/risk-events", body)).EnsureSuccessStatusCode();
+            await PostAsync(admin, "/api/v1/risk-events", body);
         }
 
         var posted = clock.Elapsed;
@@ -82,6 +88,23 @@ internal static class RiskBench
     private static readonly TimeSpan Window = TimeSpan.FromDays(30);
 
     /// <summary>Seeds up to each size in turn (each step in a 30-day window of its own) and times the reads of the first window after each.</summary>
+    /// <summary>Posts, retrying a 503 (storage timing out on a loaded machine); both posts here are idempotent.</summary>
+    private static async Task PostAsync(HttpClient client, string path, object body)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.PostAsJsonAsync(path, body);
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 5)
+            {
+                response.EnsureSuccessStatusCode();
+                return;
+            }
+
+            Console.WriteLine($"  {path}: 503, retrying ({attempt})");
+            await Task.Delay(TimeSpan.FromSeconds(2 * attempt));
+        }
+    }
+
     private static async Task LogCurveAsync(HttpClient admin, string connectionString, string prefix, int[] sizes, int requests, TimeSpan seedBudget)
     {
         var table = new TableServiceClient(connectionString).GetTableClient(prefix + "systemlog");
@@ -195,7 +218,7 @@ internal static class RiskBench
         debugContext = new { debugData = new { risk = "{level=HIGH, reasons=Anomalous Device}" } },
     };
 
-    private static object Inventory(int principals)
+    private static object Inventory(int[] principals)
     {
         const string created = "2024-01-02T03:04:05Z";
         object User(string id, string name, string? manager) => new
@@ -205,12 +228,12 @@ internal static class RiskBench
         var apps = Enumerable.Range(0, AppCount).Select(i => new { id = $"0oabench{i:D12}", name = $"app{i}", label = $"App {i}", governanceLabels = Array.Empty<string>() }).ToList();
         return new
         {
-            users = new[] { User(Admin, "admin", null), User(Manager, "manager", null) }.Concat(Enumerable.Range(0, principals).Select(i => User(Principal(i), $"p{i}", Manager))),
+            users = new[] { User(Admin, "admin", null), User(Manager, "manager", null) }.Concat(principals.Select(i => User(Principal(i), $"p{i}", Manager))),
             applications = apps,
             groups = Array.Empty<object>(),
             entitlements = Array.Empty<object>(),
             bundles = Array.Empty<object>(),
-            grants = Enumerable.Range(0, principals).SelectMany(p => Enumerable.Range(0, GrantsPerPrincipal).Select(g => new
+            grants = principals.SelectMany(p => Enumerable.Range(0, GrantsPerPrincipal).Select(g => new
             {
                 principalId = Principal(p), appId = apps[(p + g) % AppCount].id, assignmentType = "INDIVIDUAL", assignedDate = created,
                 groupIds = Array.Empty<string>(), entitlementValueIds = Array.Empty<string>(), bundleIds = Array.Empty<string>(), accessCount90Days = g,
