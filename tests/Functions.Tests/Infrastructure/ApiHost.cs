@@ -91,15 +91,19 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     private sealed record TokenResponse(string access_token);
 
-    /// <summary>The test server has no socket: every request comes from <see cref="DefaultPeer"/>, or the address in <see cref="PeerHeader"/>.</summary>
+    /// <summary>The test server has no socket: a request comes from the address in <see cref="PeerHeader"/>, else the one the test set, else <see cref="DefaultPeer"/>.</summary>
     private sealed class TestPeer : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, following) =>
             {
+                // A test that sets the connection's address itself (host.Server.SendAsync) keeps it.
                 var peer = context.Request.Headers[PeerHeader].ToString();
-                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer.Length > 0 ? peer : DefaultPeer);
+                if (peer.Length > 0 || context.Connection.RemoteIpAddress is null)
+                {
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer.Length > 0 ? peer : DefaultPeer);
+                }
                 return following(context);
             });
             next(app);
