@@ -45,7 +45,7 @@ public sealed record AuditTransaction(string Type, string Id, IReadOnlyDictionar
 
 public sealed record AuditDebugContext(IReadOnlyDictionary<string, string> DebugData);
 
-/// <summary>Where the request came from; unknown for the workflow's own events, so left empty.</summary>
+/// <summary>Where the request came from (<see cref="RequestOrigin"/>); unknown for the workflow's own events, so left empty. No geographical context: there is no GeoIP database here.</summary>
 public sealed record AuditClient(string? IpAddress = null, AuditUserAgent? UserAgent = null, string? Zone = null, string? Device = null, AuditGeographicalContext? GeographicalContext = null);
 
 public sealed record AuditGeographicalContext(string? City, string? State, string? Country, string? PostalCode);

@@ -28,7 +28,8 @@ public static class AuditEvents
     /// <param name="review">The review as the event left it (the commit's snapshot).</param>
     /// <param name="uuid">The log entry's id.</param>
     /// <param name="transactionId">Correlates the entries of one change; defaults to <paramref name="uuid"/>.</param>
-    public static AuditEvent From(ReviewEvent e, ReviewSnapshot review, string uuid, string? transactionId = null)
+    /// <param name="origin">The request of the person who caused it; applied only to an event a person caused (a user actor), never to the system's.</param>
+    public static AuditEvent From(ReviewEvent e, ReviewSnapshot review, string uuid, string? transactionId = null, RequestOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(review);
@@ -131,7 +132,7 @@ public static class AuditEvents
         var actor = e.ActorId is null
             ? new AuditActor(SystemId, AuditTypes.SystemPrincipal, SystemId, SystemId)
             : new AuditActor(e.ActorId, AuditTypes.User, e.ActorId, e.ActorId);
-        return new AuditEvent(
+        var entry = new AuditEvent(
             uuid,
             e.At,
             eventType,
@@ -146,6 +147,7 @@ public static class AuditEvents
             new AuditOutcome(result, reason is null ? null : PlainText.Escape(reason)),
             new AuditTransaction(e.SystemGenerated ? AuditTypes.Job : AuditTypes.Web, transactionId ?? uuid),
             new AuditDebugContext(debug));
+        return origin is not null && !e.SystemGenerated ? origin.ApplyTo(entry) : entry;
     }
 
     private static AuditTarget UserRef(string id) => new(id, AuditTypes.User, id, id);

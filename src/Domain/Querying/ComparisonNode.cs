@@ -33,6 +33,11 @@ public sealed class ComparisonNode : FilterNode
             return false;
         }
 
+        if (Operator is FilterOperator.Pr)
+        {
+            return value.TextValues.Any(v => !string.IsNullOrEmpty(v)) || value.DateValues.Length > 0 || value.NumberValues.Length > 0;
+        }
+
         var expected = Field.Type.Kind is FieldKind.Enum ? FieldKind.Text : Field.Type.Kind;
         if (value.Kind != expected)
         {
@@ -52,9 +57,13 @@ public sealed class ComparisonNode : FilterNode
     {
         foreach (var v in values)
         {
-            if (v is not null && (Operator is FilterOperator.Co
-                    ? v.Contains(Text, StringComparison.OrdinalIgnoreCase)
-                    : string.Equals(v, Text, StringComparison.Ordinal)))
+            if (v is not null && Operator switch
+                {
+                    FilterOperator.Co => v.Contains(Text, StringComparison.OrdinalIgnoreCase),
+                    FilterOperator.Sw => v.StartsWith(Text, StringComparison.OrdinalIgnoreCase),
+                    FilterOperator.Eq => string.Equals(v, Text, StringComparison.Ordinal),
+                    _ => Compares(string.CompareOrdinal(v, Text)),
+                })
             {
                 return true;
             }
@@ -93,8 +102,10 @@ public sealed class ComparisonNode : FilterNode
     {
         FilterOperator.Gt => order > 0,
         FilterOperator.Lt => order < 0,
+        FilterOperator.Ge => order >= 0,
+        FilterOperator.Le => order <= 0,
         _ => order == 0,
     };
 
-    public override string ToString() => $"{Field.Name} {Operator.Spelling()} \"{Text}\"";
+    public override string ToString() => Operator.TakesLiteral() ? $"{Field.Name} {Operator.Spelling()} \"{Text}\"" : $"{Field.Name} {Operator.Spelling()}";
 }

@@ -41,4 +41,7 @@ public sealed class FieldType
     }
 
     public bool Allows(FilterOperator op) => Operators.Contains(op);
+
+    /// <summary>The same type accepting <paramref name="more"/> operators too (the System Log takes sw, pr, ge, le beside eq, co, gt, lt).</summary>
+    public FieldType Allowing(params IEnumerable<FilterOperator> more) => new(Kind, AllowedValues, [.. Operators.Concat(more).Distinct()]);
 }

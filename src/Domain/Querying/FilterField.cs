@@ -9,6 +9,9 @@ public sealed record FilterField(string Name, FieldType Type)
 
     public static FilterField Number(string name) => new(name, FieldType.Number);
 
+    /// <summary>The same field accepting <paramref name="more"/> operators too.</summary>
+    public FilterField Allowing(params IEnumerable<FilterOperator> more) => this with { Type = Type.Allowing(more) };
+
     public static FilterField Enum(string name, params IEnumerable<string> allowedValues) =>
         new(name, FieldType.Enum(allowedValues));
 }

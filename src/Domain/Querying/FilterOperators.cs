@@ -7,8 +7,15 @@ internal static class FilterOperators
         FilterOperator.Eq => "eq",
         FilterOperator.Co => "co",
         FilterOperator.Gt => "gt",
-        _ => "lt",
+        FilterOperator.Lt => "lt",
+        FilterOperator.Ge => "ge",
+        FilterOperator.Le => "le",
+        FilterOperator.Sw => "sw",
+        _ => "pr",
     };
+
+    /// <summary><c>pr</c> stands alone (<c>field pr</c>); every other operator takes a quoted literal.</summary>
+    public static bool TakesLiteral(this FilterOperator op) => op is not FilterOperator.Pr;
 
     public static bool TryParse(string word, out FilterOperator op)
     {

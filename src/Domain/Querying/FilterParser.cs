@@ -123,6 +123,11 @@ internal sealed class FilterParser
                 $"operator '{op.Spelling()}' is not allowed for {KindName(field.Type.Kind)} field '{field.Name}' at position {opToken.Position}; allowed: {string.Join(", ", field.Type.Operators.Select(o => o.Spelling()))}");
         }
 
+        if (!op.TakesLiteral())
+        {
+            return new(field, op, string.Empty, default, 0m);
+        }
+
         var literal = Take();
         if (literal.Kind is not FilterTokenKind.String)
         {

@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Errors;
 
 namespace AccessReviewFunctions.Domain.Reviews;
@@ -8,6 +9,9 @@ namespace AccessReviewFunctions.Domain.Reviews;
 /// </summary>
 public sealed record ReviewScope(string CallerId, bool AllReviews)
 {
+    /// <summary>Where the caller's request came from: recorded on the System Log events their changes cause.</summary>
+    public RequestOrigin? Origin { get; init; }
+
     public static ReviewScope Admin(string callerId) => new(callerId, true);
 
     public static ReviewScope Mine(string callerId) => new(callerId, false);

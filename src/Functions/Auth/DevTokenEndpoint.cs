@@ -42,7 +42,8 @@ internal static class DevTokenEndpoint
     /// <summary>A token for the subject with the roles and, for the OPA routes, the team (tenant) it belongs to.</summary>
     public static Response Issue(AuthOptions options, string subject, IEnumerable<string> roles, DateTimeOffset now, string? team = null)
     {
-        var claims = new List<Claim> { new(Auth.Roles.SubjectClaim, subject) };
+        // Each dev token is a sign-in of its own: its session id (sid) correlates the System Log events it causes.
+        var claims = new List<Claim> { new(Auth.Roles.SubjectClaim, subject), new(Hosting.RequestOrigins.SessionClaim, "dev" + Guid.NewGuid().ToString("N")[..20]) };
         if (!string.IsNullOrWhiteSpace(team))
         {
             claims.Add(new Claim(Opa.OpaTeam.Claim, team));

@@ -45,6 +45,7 @@ internal static class HostSetup
         });
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddJwtAuth();
         builder.Services.AddWorkflowRuntime(builder.Configuration);
         builder.Services.AddInventory();
@@ -66,6 +67,7 @@ internal static class HostSetup
             SuppressDiagnosticsCallback = _ => true,
         });
         app.UseStatusCodePages(context => OktaErrorMapping.WriteStatusAsync(context.HttpContext));
+        app.UseTrustedProxies();
         app.UseApiResponseHeaders();
         app.UseOracleRequestIds();
         app.UseAuthentication();

@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Functions.Auth;
+using AccessReviewFunctions.Functions.Hosting;
 
 namespace AccessReviewFunctions.Functions.Okta;
 
@@ -25,7 +26,8 @@ internal sealed record OktaScope(ReviewScope Reviews, string BasePath, string Or
         var caller = Caller.From(context.User).UserId;
         var admin = context.GetEndpoint()?.Metadata.GetMetadata<AdminRoutes>() is not null;
         var origin = Lists.OktaLinks.Absolute(context.Request, string.Empty);
-        return ValueTask.FromResult<OktaScope?>(admin ? new(ReviewScope.Admin(caller), AdminBase, origin) : new(ReviewScope.Mine(caller), MyBase, origin));
+        var scope = (admin ? ReviewScope.Admin(caller) : ReviewScope.Mine(caller)) with { Origin = RequestOrigins.From(context) };
+        return ValueTask.FromResult<OktaScope?>(new(scope, admin ? AdminBase : MyBase, origin));
     }
 
     /// <summary>The admin group (SUPER_ADMIN) and the "my" group (any user), for routes both serve, tagged and with the errors they answer as Okta's description has them.</summary>

@@ -34,7 +34,7 @@ internal static class RemediationEndpoints
 
         if (report.Status == ReportedStatus.FIXED)
         {
-            await recorder.MarkFixedAsync(reviewId, target, http.User.Identity?.Name ?? Roles.SuperAdmin, ct);
+            await recorder.MarkFixedAsync(reviewId, target, http.User.Identity?.Name ?? Roles.SuperAdmin, Hosting.RequestOrigins.From(http), ct);
         }
         else if (report.Outcome is { } outcome)
         {

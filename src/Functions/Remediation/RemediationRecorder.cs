@@ -60,13 +60,13 @@ internal sealed class RemediationRecorder(IReviewStore store, ReviewUpdater upda
         (await RowsAsync(reviewId, [target], cancellationToken)).RemediationOf(target.TargetId);
 
     /// <summary>An admin marks a failed or manual remediation FIXED.</summary>
-    public Task MarkFixedAsync(string reviewId, RemediationTarget target, string actorId, CancellationToken cancellationToken) =>
+    public Task MarkFixedAsync(string reviewId, RemediationTarget target, string actorId, Domain.Audit.RequestOrigin origin, CancellationToken cancellationToken) =>
         updater.UpdateAsync(
             reviewId,
             async (loaded, ct) =>
             {
                 var recorded = loaded.Review.MarkRemediationFixed(await RowsAsync(reviewId, [target], ct), target.TargetId, actorId, clock.GetUtcNow());
-                return new ReviewChange(recorded.Events, [], recorded.Rows);
+                return new ReviewChange(recorded.Events, [], recorded.Rows, origin);
             },
             null,
             cancellationToken);

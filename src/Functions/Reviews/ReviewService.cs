@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
@@ -20,7 +21,8 @@ internal sealed class ReviewService(
     ReviewAccess access)
 {
     /// <param name="reviewId">The id to create it under (derived from what caused it, so a retry names the same review); a new one when null.</param>
-    public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken, string? reviewId = null)
+    /// <param name="origin">The request of the person creating it, for the System Log; null when the system creates it.</param>
+    public async Task<SecurityAccessReview> CreateAsync(NewReview request, string actorId, CancellationToken cancellationToken, string? reviewId = null, RequestOrigin? origin = null)
     {
         var existing = (await inventory.FindUsersAsync([.. request.NamedUserIds], cancellationToken)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         reviewId ??= ids.New("sar");
@@ -30,7 +32,7 @@ internal sealed class ReviewService(
             ? await claims.ClaimAsync(request.PrincipalId, reviewId, Open, cancellationToken)
             : Open(0);
         await index.AddReviewersAsync(review.Id, review.State.ReviewerIds, cancellationToken);
-        await updater.CreateAsync(review, created, cancellationToken);
+        await updater.CreateAsync(review, created, origin, cancellationToken);
         return review;
     }
 
@@ -80,7 +82,7 @@ internal sealed class ReviewService(
     }
 
     /// <summary>An admin's change of name, end time, reviewers or expiry settings.</summary>
-    public async Task<SecurityAccessReview> UpdateAsync(string reviewId, ReviewPatch patch, string actorId, CancellationToken cancellationToken)
+    public async Task<SecurityAccessReview> UpdateAsync(string reviewId, ReviewPatch patch, string actorId, RequestOrigin? origin, CancellationToken cancellationToken)
     {
         var known = patch.NamedReviewerIds is not { } named
             ? new KnownUsers(new HashSet<string>())
@@ -90,7 +92,7 @@ internal sealed class ReviewService(
             await index.AddReviewersAsync(reviewId, known.ExistingIds, cancellationToken);
         }
 
-        return await ChangeAsync(ReviewScope.Admin(actorId), reviewId, (loaded, _) =>
+        return await ChangeAsync(ReviewScope.Admin(actorId) with { Origin = origin }, reviewId, (loaded, _) =>
         {
             var review = loaded.Review;
             var endTime = review.State.EndTime;
@@ -101,7 +103,15 @@ internal sealed class ReviewService(
     private async Task<SecurityAccessReview> ChangeAsync(
         ReviewScope scope, string reviewId, Func<LoadedReview, CancellationToken, Task<ReviewChange?>> change, CancellationToken cancellationToken)
     {
-        var review = await updater.UpdateAsync(reviewId, (loaded, ct) => { scope.Require(loaded.Review, reviewId); return change(loaded, ct); }, null, cancellationToken);
+        var review = await updater.UpdateAsync(
+            reviewId,
+            async (loaded, ct) =>
+            {
+                scope.Require(loaded.Review, reviewId);
+                return await change(loaded, ct) is { } decided ? decided with { Origin = scope.Origin } : null;
+            },
+            null,
+            cancellationToken);
         return scope.Require(review, reviewId);
     }
 }

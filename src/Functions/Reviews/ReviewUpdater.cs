@@ -1,3 +1,4 @@
+using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Remediation;
@@ -45,7 +46,7 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
 
                 last = (loaded.ETag, change.Written);
                 var outbox = change.Outbox.Concat(AppendReviewLog.After(reviewId, loaded.State.State.Revision, change.Events.Count)).ToList();
-                return new DurableChange<SecurityAccessReview>(loaded.State, rows.For(loaded.State.State, change.Events, change.Written, causedBy), outbox);
+                return new DurableChange<SecurityAccessReview>(loaded.State, rows.For(loaded.State.State, change.Events, change.Written, causedBy, change.Origin), outbox);
             },
             causedBy,
             cancellationToken);
@@ -62,9 +63,9 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
         durable.WasProcessedAsync(reviewId, messageId, cancellationToken);
 
     /// <summary>Stores a new review with its first messages, then sends them.</summary>
-    public Task CreateAsync(SecurityAccessReview review, ReviewEvent created, CancellationToken cancellationToken) =>
+    public Task CreateAsync(SecurityAccessReview review, ReviewEvent created, RequestOrigin? origin, CancellationToken cancellationToken) =>
         durable.CreateAsync(
-            new DurableChange<SecurityAccessReview>(review, rows.For(review.State, [created], AccessRows.None, null),
+            new DurableChange<SecurityAccessReview>(review, rows.For(review.State, [created], AccessRows.None, null, origin),
                 [.. ReviewSteps.AfterCreate(review), .. AppendReviewLog.After(review.Id, review.State.Revision, 1)]),
             cancellationToken);
 }

@@ -39,7 +39,7 @@ internal static class ReviewPolicyEndpoints
             new AuditOutcome(AuditTypes.Success, $"{policies.Policies.Count} policies"),
             new AuditTransaction(AuditTypes.Web, uuid),
             new AuditDebugContext(new Dictionary<string, string>(StringComparer.Ordinal) { ["policies"] = string.Join(", ", policies.Policies.Select(p => p.EventType)) }));
-        await log.AppendAsync([LogEntry.Of(entry)], ct);
+        await log.AppendAsync([LogEntry.Of(Hosting.RequestOrigins.From(http).ApplyTo(entry))], ct);
         return TypedResults.Ok(PoliciesDto.From(policies));
     }
 }

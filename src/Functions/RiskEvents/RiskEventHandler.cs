@@ -14,7 +14,10 @@ namespace AccessReviewFunctions.Functions.RiskEvents;
 /// <summary>
 /// Handles one risk event: stores access.* events in the System Log, matches the policies, and starts one review
 /// per event under an id derived from the event (a redelivery finds it and stops), or joins the principal's open
-/// risk-triggered review. An event no policy matches, or for an unknown user, is recorded as SKIPPED; a broken one is
+/// risk-triggered review. The principal's "open risk review" marker is claimed (insert-if-absent) before the review is
+/// created, so two different events for one principal at the same instant start one review and the other joins it; a
+/// refused creation releases the marker, and a marker whose review never appeared is taken over after
+/// <see cref="ClaimGrace"/>. An event no policy matches, or for an unknown user, is recorded as SKIPPED; a broken one is
 /// recorded as failed and goes to <c>risk-events-poison</c> with the reason.
 /// </summary>
 internal sealed class RiskEventHandler(
@@ -27,6 +30,13 @@ internal sealed class RiskEventHandler(
     TimeProvider clock) : IMessageHandler<RiskEventReceived>, IPoisonHandler<RiskEventReceived>
 {
     public const string SystemActor = "system";
+
+    /// <summary>How long a marker whose review does not exist yet counts as a creation in progress, not a failed one.</summary>
+    public static readonly TimeSpan ClaimGrace = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often, and how far apart, a joining event looks for a review another delivery is creating before it retries through the queue.</summary>
+    private const int CreationChecks = 20;
+    private static readonly TimeSpan CreationCheckDelay = TimeSpan.FromMilliseconds(100);
 
     public async Task HandleAsync(RiskEventReceived message, MessageContext context, CancellationToken cancellationToken)
     {
@@ -78,7 +88,7 @@ internal sealed class RiskEventHandler(
             return Outcome("SKIPPED", null, $"unknown user {target.Id}");
         }
 
-        if (policies.JoinOpenReview && await JoinAsync(principal.Id, reviewId, e, messageId, cancellationToken) is { } joined)
+        if (policies.JoinOpenReview && await JoinOrClaimAsync(principal.Id, reviewId, e, messageId, cancellationToken) is { } joined)
         {
             return Outcome("JOINED", joined, null);
         }
@@ -87,6 +97,7 @@ internal sealed class RiskEventHandler(
         var reviewers = policy.ReviewersFor(principal, manager);
         if (reviewers.Count == 0)
         {
+            await store.ReleaseOpenRiskReviewAsync(principal.Id, reviewId, cancellationToken);
             return Outcome("SKIPPED", null, "no reviewer: the manager is missing, is the principal or is inactive, and there is no fallback");
         }
 
@@ -105,26 +116,62 @@ internal sealed class RiskEventHandler(
         }
         catch (DomainException refused) when (refused.Kind == DomainErrorKind.Validation)
         {
+            await store.ReleaseOpenRiskReviewAsync(principal.Id, reviewId, cancellationToken);
             return Outcome("SKIPPED", null, string.Join("; ", refused.Causes));
         }
 
-        await store.SetOpenRiskReviewAsync(principal.Id, reviewId, cancellationToken);
         return Outcome("CREATED", reviewId, null);
     }
 
-    /// <summary>Adds the event to the principal's open risk-triggered review; null when there is none open.</summary>
-    private async Task<string?> JoinAsync(string principalId, string ownReviewId, RiskEvent e, string messageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The principal's open risk-triggered review this event joined, or null once this event holds the principal's
+    /// marker and must create its own review. A marker held by a review another delivery is still creating is waited
+    /// for briefly, then the message is retried; one held by a closed review, or by one that never appeared within
+    /// <see cref="ClaimGrace"/>, is taken over under its ETag.
+    /// </summary>
+    private async Task<string?> JoinOrClaimAsync(string principalId, string ownReviewId, RiskEvent e, string messageId, CancellationToken cancellationToken)
     {
-        if (await store.OpenRiskReviewAsync(principalId, cancellationToken) is not { } openId || openId == ownReviewId)
+        while (true)
         {
-            return null;
-        }
+            var now = clock.GetUtcNow();
+            var held = await store.ClaimOpenRiskReviewAsync(principalId, ownReviewId, now, cancellationToken);
+            if (held.ReviewId == ownReviewId)
+            {
+                return null;
+            }
 
+            var open = await reviews.GetAsync(held.ReviewId, cancellationToken);
+            for (var check = 0; open is null && check < CreationChecks && now - held.ClaimedAt < ClaimGrace; check++)
+            {
+                await Task.Delay(CreationCheckDelay, cancellationToken);
+                open = await reviews.GetAsync(held.ReviewId, cancellationToken);
+            }
+
+            if (open is null && now - held.ClaimedAt < ClaimGrace)
+            {
+                throw new InvalidOperationException($"risk event {e.Uuid}: review {held.ReviewId} of {principalId} is still being created; retrying to join it");
+            }
+
+            if (open is not null && open.Review.Status.IsOpen() && await JoinAsync(held.ReviewId, e, messageId, cancellationToken))
+            {
+                return held.ReviewId;
+            }
+
+            if (await store.TakeOverOpenRiskReviewAsync(principalId, held, ownReviewId, now, cancellationToken))
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Adds the event to the open review's history; false when it closed meanwhile.</summary>
+    private async Task<bool> JoinAsync(string openId, RiskEvent e, string messageId, CancellationToken cancellationToken)
+    {
         var after = await updater.UpdateAsync(
             openId,
             review => review.Status.IsOpen() ? ReviewChange.Of(review.JoinRiskEvent(clock.GetUtcNow(), e.EventType, e.Uuid)) : null,
             messageId,
             cancellationToken);
-        return after is not null && after.Status.IsOpen() ? openId : null;
+        return after is not null && after.Status.IsOpen();
     }
 }

@@ -144,7 +144,9 @@ public sealed class SystemLogTests
             ("after=not-a-cursor!", "after: invalid cursor"),
             ("q=" + string.Join("%20", Enumerable.Range(1, 11).Select(i => $"k{i}")), "q: at most 10 keywords"),
             ("q=" + new string('x', 41), "q: each keyword at most 40 characters"),
-            ("filter=" + Uri.EscapeDataString("eventType gt \"a\""), "filter:"),
+            ("filter=" + Uri.EscapeDataString("published co \"2026\""), "filter:"),
+            ("filter=" + Uri.EscapeDataString("eventType ne \"a\""), "filter:"),
+            ("filter=" + Uri.EscapeDataString("eventType pr \"a\""), "filter:"),
         })
         {
             var response = await admin.GetAsync($"{Logs}?{query}");

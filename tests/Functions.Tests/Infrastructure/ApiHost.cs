@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +54,12 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     /// <summary>A schedule no test's clock reaches.</summary>
     public const string Never = "3650.00:00:00";
 
+    /// <summary>The socket address of every test request unless <see cref="PeerHeader"/> names another.</summary>
+    public const string DefaultPeer = "192.0.2.10";
+
+    /// <summary>A test-only header: the address the request's connection comes from.</summary>
+    public const string PeerHeader = "X-Test-Peer";
+
     public FakeTimeProvider Clock { get; }
 
     public string Prefix { get; }
@@ -77,9 +84,29 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<IStartupFilter, TestPeer>();
             configureServices?.Invoke(services);
         });
     }
 
     private sealed record TokenResponse(string access_token);
+
+    /// <summary>The test server has no socket: a request comes from the address in <see cref="PeerHeader"/>, else the one the test set, else <see cref="DefaultPeer"/>.</summary>
+    private sealed class TestPeer : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                // A test that sets the connection's address itself (host.Server.SendAsync) keeps it.
+                var peer = context.Request.Headers[PeerHeader].ToString();
+                if (peer.Length > 0 || context.Connection.RemoteIpAddress is null)
+                {
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer.Length > 0 ? peer : DefaultPeer);
+                }
+                return following(context);
+            });
+            next(app);
+        };
+    }
 }

@@ -256,6 +256,8 @@ public sealed class PriorActionFaultTests
 
         public Task<IReadOnlyList<Domain.Reviews.ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken) => throw Broken();
 
+        public Task AddItemsAsync(string reviewId, Domain.Reviews.Access.AccessRows rows, CancellationToken cancellationToken) => throw Broken();
+
         public Task<string?> FindReviewOfItemAsync(string itemId, CancellationToken cancellationToken) => throw Broken();
 
         public Task<IReadOnlyList<Domain.Reviews.ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -145,6 +145,29 @@ public sealed class RiskEventTests
     }
 
     [Fact]
+    public async Task DifferentEvents_SamePrincipalSameInstantDeliveredTogether_OneReviewTheOthersJoin()
+    {
+        using var host = new ApiHost();
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var uuids = Enumerable.Range(0, 6).Select(i => $"evt-race-{i}").ToList();
+
+        // One delivery: the listener takes the six messages in one batch and handles them concurrently.
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(admin, [.. uuids.Select(u => Event(u, "user.risk.detect", TestInventory.Target))])).StatusCode);
+        var outcomes = new List<JsonElement>();
+        foreach (var uuid in uuids)
+        {
+            outcomes.Add(await OutcomeAsync(host, uuid));
+        }
+
+        var review = Assert.Single(await ReviewsOfAsync(admin, TestInventory.Target));
+        var reviewId = review.GetProperty("id").GetString();
+        Assert.Equal(["CREATED", "JOINED", "JOINED", "JOINED", "JOINED", "JOINED"], outcomes.Select(o => o.GetProperty("outcome").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(outcomes, o => Assert.Equal(reviewId, o.GetProperty("reviewId").GetString()));
+        Assert.Equal(5, (await HistoryAsync(admin, reviewId!)).Count(m => m.StartsWith("risk event user.risk.detect (evt-race-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ManagerMissing_FallbackReviewersOrSkipped()
     {
         using var host = new ApiHost();

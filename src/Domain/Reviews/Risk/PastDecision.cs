@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Domain.Reviews.Decisions;
+
 namespace AccessReviewFunctions.Domain.Reviews.Risk;
 
 /// <summary>
@@ -22,6 +24,16 @@ public sealed record PastDecision(
 /// <summary>The decisions a review can record about an access.</summary>
 public static class PastDecisions
 {
+    /// <summary>The standing decision of <paramref name="review"/> on one resource, as the decision log and prior actions read it.</summary>
+    public static PastDecision Of(ReviewSnapshot review, string resourceId, ItemDecision decision, RiskAssessment? risk)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(decision);
+        return new(
+            resourceId, decision.Decision.Effect().ToString(), decision.DecidedAt, review.Id, decision.Decision.ToString(),
+            decision.DecidedBy, decision.Automatic, decision.Note, review.Name, risk is { SodConflict: > Severity.NONE });
+    }
+
     public const string RevokeAccess = "REVOKE_ACCESS";
     public const string RestoreAccess = "RESTORE_ACCESS";
     public const string Keep = "KEEP";

@@ -110,6 +110,8 @@ internal static class SystemLogEndpoints
         "outcome.result" => FieldValue.Text(e.Outcome.Result),
         "outcome.reason" => FieldValue.Text(e.Outcome.Reason),
         "client.ipAddress" => FieldValue.Text(e.Client.IpAddress),
+        "client.userAgent.rawUserAgent" => FieldValue.Text(e.Client.UserAgent?.RawUserAgent),
+        "authenticationContext.externalSessionId" => FieldValue.Text(e.AuthenticationContext.ExternalSessionId),
         "transaction.id" => FieldValue.Text(e.Transaction.Id),
         _ => null,
     };

@@ -27,24 +27,37 @@ internal sealed record SystemLogQuery(
     public const int MaxKeywords = 10;
     public const int MaxKeywordLength = 40;
 
+    /// <summary>What Okta's System Log accepts beside eq, co (text) and eq, gt, lt (dates): every SCIM operator but <c>ne</c>, <c>ew</c>, <c>not</c> and <c>[ ]</c>.</summary>
+    private static readonly FilterOperator[] TextOperators = [FilterOperator.Sw, FilterOperator.Pr, FilterOperator.Gt, FilterOperator.Ge, FilterOperator.Lt, FilterOperator.Le];
+    private static readonly FilterOperator[] DateOperators = [FilterOperator.Ge, FilterOperator.Le, FilterOperator.Pr];
+    private static readonly FilterOperator[] EnumOperators = [FilterOperator.Sw, FilterOperator.Pr];
+
     public static readonly FilterSchema Schema = new(
-        FilterField.Text("eventType"),
-        FilterField.Date("published"),
-        FilterField.Text("displayMessage"),
-        FilterField.Text("actor.alternateId"),
-        FilterField.Text("actor.displayName"),
-        FilterField.Text("target.alternateId"),
-        FilterField.Text("target.displayName"),
-        FilterField.Text("outcome.reason"),
-        FilterField.Text("client.ipAddress"),
-        FilterField.Text("uuid"),
-        FilterField.Enum("severity", AuditTypes.Info, AuditTypes.Warn),
-        FilterField.Text("actor.id"),
-        FilterField.Enum("actor.type", AuditTypes.User, AuditTypes.SystemPrincipal),
-        FilterField.Text("target.id"),
-        FilterField.Text("target.type"),
-        FilterField.Enum("outcome.result", AuditTypes.Success, AuditTypes.Failure),
-        FilterField.Text("transaction.id"));
+        new[]
+        {
+            FilterField.Text("eventType"),
+            FilterField.Text("displayMessage"),
+            FilterField.Text("actor.alternateId"),
+            FilterField.Text("actor.displayName"),
+            FilterField.Text("target.alternateId"),
+            FilterField.Text("target.displayName"),
+            FilterField.Text("outcome.reason"),
+            FilterField.Text("client.ipAddress"),
+            FilterField.Text("client.userAgent.rawUserAgent"),
+            FilterField.Text("authenticationContext.externalSessionId"),
+            FilterField.Text("uuid"),
+            FilterField.Text("actor.id"),
+            FilterField.Text("target.id"),
+            FilterField.Text("target.type"),
+            FilterField.Text("transaction.id"),
+        }.Select(f => f.Allowing(TextOperators))
+        .Append(FilterField.Date("published").Allowing(DateOperators))
+        .Concat(new[]
+        {
+            FilterField.Enum("severity", AuditTypes.Info, AuditTypes.Warn),
+            FilterField.Enum("actor.type", AuditTypes.User, AuditTypes.SystemPrincipal),
+            FilterField.Enum("outcome.result", AuditTypes.Success, AuditTypes.Failure),
+        }.Select(f => f.Allowing(EnumOperators))));
 
     /// <summary>Polling mode: no <c>until</c> and ascending, so there is always a next page to come back to.</summary>
     public bool Polling => !UntilGiven && !Descending;

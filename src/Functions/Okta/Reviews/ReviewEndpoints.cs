@@ -39,14 +39,14 @@ internal static class ReviewEndpoints
     private static async Task<Accepted<ReviewDto>> CreateAsync(CreateReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
     {
         var request = body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "a security access review is required");
-        var review = await reviews.CreateAsync(ReviewMapper.ToDomain(request), scope.CallerId, ct);
+        var review = await reviews.CreateAsync(ReviewMapper.ToDomain(request), scope.CallerId, ct, origin: scope.Reviews.Origin);
         return TypedResults.Accepted(new Uri(scope.Href($"/{review.Id}")), await ToDtoAsync(review.State, scope, users, ct));
     }
 
     private static async Task<Ok<ReviewDto>> UpdateAsync(string reviewId, PatchReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
     {
         var patch = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "the fields to change are required"));
-        var review = await reviews.UpdateAsync(reviewId, patch, scope.CallerId, ct);
+        var review = await reviews.UpdateAsync(reviewId, patch, scope.CallerId, scope.Reviews.Origin, ct);
         return TypedResults.Ok(await ToDtoAsync(review.State, scope, users, ct));
     }
 

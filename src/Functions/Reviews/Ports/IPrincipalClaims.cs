@@ -8,4 +8,7 @@ internal interface IPrincipalClaims
     /// then records the claim; retries from the count when another create won the race.
     /// </summary>
     Task<T> ClaimAsync<T>(string principalId, string reviewId, Func<int, T> decide, CancellationToken cancellationToken);
+
+    /// <summary>The reviews the principal's row lists: every open one, and closed ones until the next claim prunes them.</summary>
+    Task<IReadOnlyList<string>> ReviewIdsAsync(string principalId, CancellationToken cancellationToken);
 }

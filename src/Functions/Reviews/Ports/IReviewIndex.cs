@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
 
 namespace AccessReviewFunctions.Functions.Reviews;
 
@@ -11,7 +12,10 @@ internal interface IReviewIndex
 
     Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken);
 
-    /// <summary>The id of the review holding the access item or sub-access item <paramref name="itemId"/>, or null.</summary>
+    /// <summary>Records which review holds each access item and sub-access item of <paramref name="rows"/>, before the rows are written.</summary>
+    Task AddItemsAsync(string reviewId, AccessRows rows, CancellationToken cancellationToken);
+
+    /// <summary>The id of the review holding the access item or sub-access item <paramref name="itemId"/>, or null: one point read of the item index.</summary>
     Task<string?> FindReviewOfItemAsync(string itemId, CancellationToken cancellationToken);
 
     /// <summary>Reviews the sweeper must look at: open past their end time, PENDING (gathering), with decisions pending, or due to auto-complete.</summary>

@@ -12,7 +12,7 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 /// The data-gathering activity: snapshots the principal's access into the review's partition, then activates it.
 /// A failure is retried by the queue; once retries are exhausted the review becomes ERROR with the reason.
 /// </summary>
-internal sealed class GatherAccessHandler(IReviewStore store, IAccessInventory inventory, IDecisionLog decisions, ReviewUpdater updater, TimeProvider clock)
+internal sealed class GatherAccessHandler(IReviewStore store, IReviewIndex index, IAccessInventory inventory, IDecisionLog decisions, ReviewUpdater updater, TimeProvider clock)
     : IMessageHandler<GatherAccess>, IPoisonHandler<GatherAccess>
 {
     public async Task HandleAsync(GatherAccess message, MessageContext context, CancellationToken cancellationToken)
@@ -27,7 +27,9 @@ internal sealed class GatherAccessHandler(IReviewStore store, IAccessInventory i
         var access = await inventory.GetPrincipalAccessAsync(principalId, cancellationToken)
             ?? throw new InvalidOperationException($"principal {principalId} is no longer in the inventory");
         var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access, await RiskContextAsync(access, cancellationToken));
-        await store.WriteAccessAsync(message.ReviewId, new AccessRows(items, subItems), cancellationToken);
+        var rows = new AccessRows(items, subItems);
+        await index.AddItemsAsync(message.ReviewId, rows, cancellationToken);
+        await store.WriteAccessAsync(message.ReviewId, rows, cancellationToken);
         var summary = RiskSummary.ForReview(items.Where(i => i.Risk is not null).Select(i => (i, i.Risk!)));
         await updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGathered(review, items.Count, clock.GetUtcNow(), summary), message.MessageId, cancellationToken);
     }

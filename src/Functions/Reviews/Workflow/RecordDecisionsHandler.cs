@@ -18,11 +18,8 @@ internal sealed class RecordDecisionsHandler(IReviewStore store, ReviewAccess ac
 
         var review = loaded.Review.State;
         var rows = loaded.Review.View(await access.AllAsync(loaded, cancellationToken));
-        PastDecision Logged(string resourceId, ItemDecision decision, RiskAssessment? risk) => new(
-            resourceId, decision.Decision.Effect().ToString(), decision.DecidedAt, review.Id, decision.Decision.ToString(),
-            decision.DecidedBy, decision.Automatic, decision.Note, review.Name, risk is { SodConflict: > Severity.NONE });
-        var decisions = rows.Items.Where(i => i.Decision is not null).Select(i => Logged(i.AppId, i.Decision!, i.Risk))
-            .Concat(rows.SubItems.Where(s => s.Decision is not null).Select(s => Logged(s.ResourceId, s.Decision!, s.Risk)));
+        var decisions = rows.Items.Where(i => i.Decision is not null).Select(i => PastDecisions.Of(review, i.AppId, i.Decision!, i.Risk))
+            .Concat(rows.SubItems.Where(s => s.Decision is not null).Select(s => PastDecisions.Of(review, s.ResourceId, s.Decision!, s.Risk)));
         await log.RecordAsync(review.PrincipalId, decisions, cancellationToken);
     }
 }

@@ -47,6 +47,12 @@ internal sealed class TablePrincipalClaims(StorageResources resources, TimeProvi
         }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> ReviewIdsAsync(string principalId, CancellationToken cancellationToken)
+    {
+        var claims = await resources.TableAsync(ReviewTables.PrincipalClaims, cancellationToken);
+        return Read(await claims.FindAsync(principalId, Row, cancellationToken)).Select(c => c.ReviewId).ToList();
+    }
+
     private async Task<List<Claim>> OpenAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
     {
         var reviews = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);

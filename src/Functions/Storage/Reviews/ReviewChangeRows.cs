@@ -9,11 +9,11 @@ namespace AccessReviewFunctions.Functions.Storage.Reviews;
 
 /// <summary>
 /// The rows one review change writes beside the header, in the same transaction: per event a history row and its
-/// System Log entry, and the item rows it changed.
+/// System Log entry (with the request's origin on the events a person caused), and the item rows it changed.
 /// </summary>
 internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
 {
-    public IReadOnlyList<RowChange> For(ReviewSnapshot review, IReadOnlyList<ReviewEvent> events, AccessRows access, string? causedBy)
+    public IReadOnlyList<RowChange> For(ReviewSnapshot review, IReadOnlyList<ReviewEvent> events, AccessRows access, string? causedBy, RequestOrigin? origin = null)
     {
         var rows = new List<RowChange>();
         var firstRevision = review.Revision - events.Count + 1;
@@ -25,7 +25,7 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
                 rows.Add(new RowChange(History(review.Id, firstRevision + i, events[i]), RowWrite.Insert));
             }
 
-            rows.Add(new RowChange(Audit(review, firstRevision + i, events[i], transactionId), RowWrite.Insert));
+            rows.Add(new RowChange(Audit(review, firstRevision + i, events[i], transactionId, origin), RowWrite.Insert));
         }
 
         rows.AddRange(ItemRows(review.Id, access).Select(r => new RowChange(r, RowWrite.Upsert)));
@@ -40,9 +40,9 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
         ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.HistoryMessage(), change.ActorId));
 
     /// <summary>The event's System Log entry; Published and EventType are columns for the log query.</summary>
-    private static Row Audit(ReviewSnapshot review, int revision, ReviewEvent change, string transactionId)
+    private static Row Audit(ReviewSnapshot review, int revision, ReviewEvent change, string transactionId, RequestOrigin? origin)
     {
-        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), transactionId);
+        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), transactionId, origin);
         return ReviewRows.JsonRow(review.Id, ReviewRows.Audit(revision), log, (AuditColumns.Published, log.Published), (AuditColumns.EventType, log.EventType));
     }
 }

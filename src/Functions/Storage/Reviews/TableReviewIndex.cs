@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using AccessReviewFunctions.Domain.Reviews;
+using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Storage.Tables;
@@ -15,6 +16,8 @@ namespace AccessReviewFunctions.Functions.Storage.Reviews;
 internal sealed class TableReviewIndex(StorageResources resources) : IReviewIndex
 {
     private const int ReadParallelism = 16;
+    private const string ItemRow = "review";
+    private const string ItemReviewColumn = "ReviewId";
 
     private static readonly string OpenStatus = TableRows.Or([.. ReviewStatuses.Open.Select(s => TableRows.Compare(ReviewSchema.Status, "eq", s.ToString()))]);
 
@@ -52,20 +55,18 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
     public async Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken) =>
         (await HeadersAsync(Headers, cancellationToken)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
-    /// <summary>
-    /// One query over the reviews table for the item's row (<c>acc:{aim}</c>) or the sub-item's locator
-    /// (<c>sai:{sai}</c>): a row key without a partition, so the service scans; ids are checked for shape first.
-    /// </summary>
+    /// <summary>One upsert per item and sub-item (each id is its own partition, so the lookup is a point read); idempotent, so a retried gathering writes the same rows.</summary>
+    public async Task AddItemsAsync(string reviewId, AccessRows rows, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(ReviewTables.ItemReviews, cancellationToken);
+        var ids = rows.Items.Select(i => i.Id).Concat(rows.SubItems.Select(s => s.Id));
+        await TableBatchWriter.UpsertAsync(table, ids.Select(id => new TableEntity(id, ItemRow) { [ItemReviewColumn] = reviewId }), cancellationToken);
+    }
+
     public async Task<string?> FindReviewOfItemAsync(string itemId, CancellationToken cancellationToken)
     {
-        var table = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);
-        var filter = TableRows.Or(TableRows.Compare("RowKey", "eq", ReviewRows.Item(itemId)), TableRows.Compare("RowKey", "eq", ReviewRows.Locator(itemId)));
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            return row.PartitionKey;
-        }
-
-        return null;
+        var table = await resources.TableAsync(ReviewTables.ItemReviews, cancellationToken);
+        return (await table.FindAsync(itemId, ItemRow, cancellationToken, [ItemReviewColumn]))?.GetString(ItemReviewColumn);
     }
 
     public Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)

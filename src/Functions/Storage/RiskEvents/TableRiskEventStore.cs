@@ -10,7 +10,8 @@ namespace AccessReviewFunctions.Functions.Storage.RiskEvents;
 
 /// <summary>
 /// One table, <c>riskevents</c>: PK <c>policies</c> (the policy set), <c>outcome</c> (RK event uuid), <c>failed</c>
-/// (RK failure id), <c>open</c> (RK principal → its open risk-triggered review). Each row is JSON.
+/// (RK failure id), <c>open</c> (RK principal → its open risk-triggered review, claimed insert-if-absent before the
+/// review is created, with <c>ClaimedAt</c>; taken over under its ETag). Each row is JSON.
 /// </summary>
 internal sealed class TableRiskEventStore(StorageResources resources) : IRiskEventStore
 {
@@ -19,6 +20,7 @@ internal sealed class TableRiskEventStore(StorageResources resources) : IRiskEve
     private const string Outcomes = "outcome";
     private const string Failed = "failed";
     private const string Open = "open";
+    private const string ClaimedAt = "ClaimedAt";
 
     public async Task<ReviewPolicies> PoliciesAsync(CancellationToken cancellationToken) =>
         await ReadAsync<ReviewPolicies>(Policies, "current", cancellationToken) ?? ReviewPolicies.Default;
@@ -30,10 +32,59 @@ internal sealed class TableRiskEventStore(StorageResources resources) : IRiskEve
 
     public Task<RiskEventOutcome?> OutcomeAsync(string uuid, CancellationToken cancellationToken) => ReadAsync<RiskEventOutcome>(Outcomes, DurableRows.Escape(uuid), cancellationToken);
 
-    public Task<string?> OpenRiskReviewAsync(string principalId, CancellationToken cancellationToken) => ReadAsync<string>(Open, DurableRows.Escape(principalId), cancellationToken);
+    public async Task<OpenRiskReview> ClaimOpenRiskReviewAsync(string principalId, string reviewId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(Table, cancellationToken);
+        while (true)
+        {
+            try
+            {
+                var added = await table.AddEntityAsync(OpenRow(principalId, reviewId, now), cancellationToken);
+                return new OpenRiskReview(reviewId, now, added.Headers.ETag?.ToString() ?? string.Empty);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Held already: by this review (a redelivery) or another. Read it; if it vanished meanwhile, claim again.
+                if (await table.FindAsync(Open, DurableRows.Escape(principalId), cancellationToken) is { } held)
+                {
+                    return new OpenRiskReview(ReviewJson.Read<string>(held.GetString(ReviewRows.Json)), held.GetDateTimeOffset(ClaimedAt) ?? DateTimeOffset.MinValue, held.ETag.ToString());
+                }
+            }
+        }
+    }
 
-    public Task SetOpenRiskReviewAsync(string principalId, string reviewId, CancellationToken cancellationToken) =>
-        WriteAsync(Open, DurableRows.Escape(principalId), reviewId, cancellationToken);
+    public async Task<bool> TakeOverOpenRiskReviewAsync(string principalId, OpenRiskReview held, string reviewId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(Table, cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(OpenRow(principalId, reviewId, now), new ETag(held.Version), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task ReleaseOpenRiskReviewAsync(string principalId, string reviewId, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(Table, cancellationToken);
+        if (await table.FindAsync(Open, DurableRows.Escape(principalId), cancellationToken) is { } held && ReviewJson.Read<string>(held.GetString(ReviewRows.Json)) == reviewId)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(Open, held.RowKey, held.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Taken over or gone meanwhile: not ours to remove any more.
+            }
+        }
+    }
+
+    private static TableEntity OpenRow(string principalId, string reviewId, DateTimeOffset now) =>
+        new(Open, DurableRows.Escape(principalId)) { [ReviewRows.Json] = ReviewJson.Write(reviewId), [ClaimedAt] = now };
 
     public Task RecordFailedAsync(FailedRiskEvent failed, CancellationToken cancellationToken) => WriteAsync(Failed, failed.Id, failed, cancellationToken);
 
