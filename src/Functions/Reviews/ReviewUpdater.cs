@@ -57,6 +57,25 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
         return after?.State;
     }
 
+    /// <summary>
+    /// Appends an event that changes nothing but the history (a comment) without the header's ETag, so concurrent
+    /// writers never make it retry: its history row and System Log entry sort after the revision it saw.
+    /// </summary>
+    /// <returns>The review it was appended to, or null when there is no such review.</returns>
+    public async Task<SecurityAccessReview?> AppendAsync(string reviewId, Func<SecurityAccessReview, ReviewEvent> decide, CancellationToken cancellationToken)
+    {
+        if (await durable.LoadAsync(reviewId, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        var appended = decide(loaded.State);
+        var revision = loaded.State.State.Revision;
+        var suffix = rows.AppendSuffix(appended.At);
+        await durable.AppendAsync(reviewId, rows.Appended(loaded.State.State, appended, suffix), [AppendReviewLog.AfterAppend(reviewId, revision, suffix)], cancellationToken);
+        return loaded.State;
+    }
+
     /// <summary>True when the message's change is committed already (a redelivery).</summary>
     public Task<bool> WasProcessedAsync(string reviewId, string messageId, CancellationToken cancellationToken) =>
         durable.WasProcessedAsync(reviewId, messageId, cancellationToken);
