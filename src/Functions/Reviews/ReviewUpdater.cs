@@ -2,6 +2,7 @@ using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
+using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Storage.Reviews;
 using Microsoft.Extensions.Options;
@@ -75,6 +76,10 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
         await durable.AppendAsync(reviewId, rows.Appended(loaded.State.State, appended, suffix), [AppendReviewLog.AfterAppend(reviewId, revision, suffix)], cancellationToken);
         return loaded.State;
     }
+
+    /// <summary>Whether this copy of a work item sent twice does its work, rather than a copy running at the same time.</summary>
+    public Task<bool> TryClaimAsync(string reviewId, string messageId, MessageContext context, CancellationToken cancellationToken) =>
+        durable.TryClaimAsync(reviewId, messageId, context.QueueMessageId, cancellationToken);
 
     /// <summary>True when the message's change is committed already (a redelivery).</summary>
     public Task<bool> WasProcessedAsync(string reviewId, string messageId, CancellationToken cancellationToken) =>

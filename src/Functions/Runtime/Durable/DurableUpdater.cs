@@ -7,13 +7,17 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 /// commit in between makes the whole step run again; a message already processed only finishes its dispatch.
 /// </summary>
 internal sealed partial class DurableUpdater<TState>(
-    IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, TimeProvider clock, ILogger<DurableUpdater<TState>> logger)
+    IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, WorkClaims claims, TimeProvider clock, ILogger<DurableUpdater<TState>> logger)
     where TState : class
 {
     private IPartitionStore Store => stores.Table(schema.Table);
 
     public async Task<Durable<TState>?> LoadAsync(string id, CancellationToken cancellationToken) =>
         await Store.GetAsync(id, DurableRows.Header, cancellationToken) is { } header ? new Durable<TState>(schema.Read(header), header.ETag!) : null;
+
+    /// <summary>Whether this copy of a message sent twice does its work (<see cref="WorkClaims"/>).</summary>
+    public Task<bool> TryClaimAsync(string id, string messageId, string queueMessageId, CancellationToken cancellationToken) =>
+        claims.TryClaimAsync(schema.Table, id, messageId, queueMessageId, cancellationToken);
 
     public async Task<bool> WasProcessedAsync(string id, string messageId, CancellationToken cancellationToken) =>
         await Store.GetAsync(id, DurableRows.Processed(messageId), cancellationToken) is not null;
