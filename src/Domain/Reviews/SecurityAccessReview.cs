@@ -96,12 +96,11 @@ public sealed partial class SecurityAccessReview
         return wasActive && RejectUndecided(now) is { } rejected ? [closed, rejected] : [closed];
     }
 
+    /// <summary>A comment adds to the history only: the state is unchanged, so it is stored without the header.</summary>
     public ReviewEvent Comment(DateTimeOffset now, string actorId, string? comment)
     {
         EnsureWritable();
-        var text = CommentText.From(comment);
-        State = State with { Revision = State.Revision + 1, LastUpdated = now, LastUpdatedBy = actorId };
-        return new ReviewCommented(Id, now, actorId, text.Value);
+        return new ReviewCommented(Id, now, actorId, CommentText.From(comment).Value);
     }
 
     /// <summary>Records a further risk event about the principal in the history (by the system).</summary>

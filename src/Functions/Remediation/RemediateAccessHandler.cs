@@ -14,7 +14,8 @@ namespace AccessReviewFunctions.Functions.Remediation;
 /// A remediation work item: calls the connectors for the targets still waiting for this attempt, then records every
 /// outcome in the review's partition (item rows, header counts, System Log entries, retries and report timeouts as
 /// delayed messages, and this message's id) in one commit, before the message is acknowledged. A redelivery finds
-/// the attempt recorded and calls nothing; a crash before the commit repeats the calls with the same idempotency keys.
+/// the attempt recorded and calls nothing; a copy sent twice and running at the same time finds the other copy's claim
+/// and calls nothing; a crash before the commit repeats the calls with the same idempotency keys.
 /// </summary>
 internal sealed partial class RemediateAccessHandler(
     IReviewStore store, ReviewUpdater updater, RemediationRecorder recorder, RemediationConnectors connectors, IOptions<RemediationOptions> options,
@@ -31,8 +32,9 @@ internal sealed partial class RemediateAccessHandler(
 
         var rows = await recorder.RowsAsync(message.ReviewId, message.Targets, cancellationToken);
         var due = message.Targets.Where(t => Due(rows, t, message.Attempt)).ToList();
-        if (due.Count == 0)
+        if (due.Count == 0 || !await updater.TryClaimAsync(message.ReviewId, message.MessageId, context, cancellationToken))
         {
+            // Nothing left, or another copy of this work item (sent twice) is calling the connectors right now.
             return;
         }
 

@@ -62,8 +62,11 @@ internal sealed class ReviewService(
             }
         }, cancellationToken);
 
-    public Task<SecurityAccessReview> CommentAsync(ReviewScope scope, string reviewId, string? comment, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, reviewId, (loaded, _) => Task.FromResult<ReviewChange?>(ReviewChange.Of(loaded.Review.Comment(clock.GetUtcNow(), scope.CallerId, comment))), cancellationToken);
+    /// <summary>A comment only adds to the history, so it is appended without racing other writers for the header.</summary>
+    public async Task<SecurityAccessReview> CommentAsync(ReviewScope scope, string reviewId, string? comment, CancellationToken cancellationToken) =>
+        scope.Require(
+            await updater.AppendAsync(reviewId, review => scope.Require(review, reviewId).Comment(clock.GetUtcNow(), scope.CallerId, comment), cancellationToken),
+            reviewId);
 
     /// <summary>
     /// A reviewer's decision on an access item (aim…) or a sub-access item (sai…): the header, then the target's

@@ -3,6 +3,7 @@ using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
 using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
+using AccessReviewFunctions.Functions.Runtime;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Storage.Reviews;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,29 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
 
         return after?.State;
     }
+
+    /// <summary>
+    /// Appends an event that changes nothing but the history (a comment) without the header's ETag, so concurrent
+    /// writers never make it retry: its history row and System Log entry sort after the revision it saw.
+    /// </summary>
+    /// <returns>The review it was appended to, or null when there is no such review.</returns>
+    public async Task<SecurityAccessReview?> AppendAsync(string reviewId, Func<SecurityAccessReview, ReviewEvent> decide, CancellationToken cancellationToken)
+    {
+        if (await durable.LoadAsync(reviewId, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        var appended = decide(loaded.State);
+        var revision = loaded.State.State.Revision;
+        var suffix = rows.AppendSuffix(appended.At);
+        await durable.AppendAsync(reviewId, rows.Appended(loaded.State.State, appended, suffix), [AppendReviewLog.AfterAppend(reviewId, revision, suffix)], cancellationToken);
+        return loaded.State;
+    }
+
+    /// <summary>Whether this copy of a work item sent twice does its work, rather than a copy running at the same time.</summary>
+    public Task<bool> TryClaimAsync(string reviewId, string messageId, MessageContext context, CancellationToken cancellationToken) =>
+        durable.TryClaimAsync(reviewId, messageId, context.QueueMessageId, cancellationToken);
 
     /// <summary>True when the message's change is committed already (a redelivery).</summary>
     public Task<bool> WasProcessedAsync(string reviewId, string messageId, CancellationToken cancellationToken) =>

@@ -29,6 +29,7 @@ internal static class RuntimeRegistration
         services.TryAddSingleton<TimerJobRunner>();
         services.AddHostedService<TimerTriggerService>();
         services.TryAddSingleton<OutboxRows>();
+        services.TryAddSingleton<WorkClaims>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         return services;
     }

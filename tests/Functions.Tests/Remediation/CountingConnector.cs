@@ -18,6 +18,9 @@ internal sealed class CountingConnector : IRemediationConnector
     /// <summary>Given a call (the key and how many calls for it came before), a failure to return instead of applying, or null.</summary>
     public Func<RemediationRequest, int, RemediationOutcome?> Fail { get; set; } = (_, _) => null;
 
+    /// <summary>How long each call takes before it answers (so two copies of a work item overlap).</summary>
+    public TimeSpan Delay { get; set; }
+
     public string Name => "counting";
 
     public IReadOnlyDictionary<string, int> Calls => calls;
@@ -29,23 +32,29 @@ internal sealed class CountingConnector : IRemediationConnector
 
     public int Injected => Volatile.Read(ref injected);
 
-    public Task<RemediationOutcome> ApplyAsync(RemediationRequest request, CancellationToken cancellationToken)
+    public async Task<RemediationOutcome> ApplyAsync(RemediationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await Task.Delay(Delay, cancellationToken);
+        return Apply(request);
+    }
+
+    private RemediationOutcome Apply(RemediationRequest request)
+    {
         var before = calls.AddOrUpdate(request.IdempotencyKey, 1, (_, n) => n + 1) - 1;
         if (applied.ContainsKey(request.IdempotencyKey))
         {
             Interlocked.Increment(ref repeats);
-            return Task.FromResult(RemediationOutcome.Succeeded("already applied"));
+            return RemediationOutcome.Succeeded("already applied");
         }
 
         if (Fail(request, before) is { } failure)
         {
             Interlocked.Increment(ref injected);
-            return Task.FromResult(failure);
+            return failure;
         }
 
         applied[request.IdempotencyKey] = request;
-        return Task.FromResult(RemediationOutcome.Succeeded("removed"));
+        return RemediationOutcome.Succeeded("removed");
     }
 }

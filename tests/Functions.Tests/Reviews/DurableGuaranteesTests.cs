@@ -109,10 +109,10 @@ public sealed class DurableGuaranteesTests
 
         for (var i = 0; i < 2; i++)
         {
-            await updater.UpdateAsync(id, r => ReviewChange.Of(r.Comment(host.Clock.GetUtcNow(), TestInventory.ReviewerA, "once")), "message-1", CancellationToken.None);
+            await updater.UpdateAsync(id, r => ReviewChange.Of(r.JoinRiskEvent(host.Clock.GetUtcNow(), "user.risk.detect", "event-once")), "message-1", CancellationToken.None);
         }
 
-        Assert.Single(await HistoryAsync(admin, id), m => m == "commented: once");
+        Assert.Single(await HistoryAsync(admin, id), m => m.Contains("event-once", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,5 +29,5 @@ internal interface IReviewStore
     Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken);
 
     /// <summary>The System Log entries the commit of revisions [from, from + count) wrote in the partition.</summary>
-    Task<IReadOnlyList<LogEntry>> ReadAuditAsync(string reviewId, int fromRevision, int count, CancellationToken cancellationToken);
+    Task<IReadOnlyList<LogEntry>> ReadAuditAsync(string reviewId, int fromRevision, int count, string? appended, CancellationToken cancellationToken);
 }

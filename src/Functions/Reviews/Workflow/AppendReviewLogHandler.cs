@@ -7,7 +7,7 @@ internal sealed class AppendReviewLogHandler(IReviewStore store, IAuditLog log) 
 {
     public async Task HandleAsync(AppendReviewLog message, MessageContext context, CancellationToken cancellationToken)
     {
-        var events = await store.ReadAuditAsync(message.ReviewId, message.FromRevision, message.Count, cancellationToken);
+        var events = await store.ReadAuditAsync(message.ReviewId, message.FromRevision, message.Count, message.Appended, cancellationToken);
         await log.AppendAsync(events, cancellationToken);
     }
 }

@@ -44,12 +44,16 @@ internal sealed record RecordDecisions(string ReviewId) : IWorkflowMessage
 /// <summary>
 /// Feed of the System Log table: copy the audit rows a commit wrote (revisions From … From+Count-1) into the
 /// time-bucketed, hash-chained log. Sent through the commit's outbox, so no committed event is ever left out.
+/// With <see cref="Appended"/> set it is the one entry appended after revision From without the header (a comment).
 /// </summary>
-internal sealed record AppendReviewLog(string ReviewId, int FromRevision, int Count) : IWorkflowMessage
+internal sealed record AppendReviewLog(string ReviewId, int FromRevision, int Count, string? Appended = null) : IWorkflowMessage
 {
     public const string Queue = "system-log";
 
-    public string MessageId => $"{ReviewId}.log.{FromRevision}";
+    public string MessageId => Appended is null ? $"{ReviewId}.log.{FromRevision}" : $"{ReviewId}.log.{FromRevision}.{Appended}";
+
+    /// <summary>The feed message of one entry appended after <paramref name="revision"/> under <paramref name="suffix"/>.</summary>
+    public static OutgoingMessage AfterAppend(string reviewId, int revision, string suffix) => new(Queue, new AppendReviewLog(reviewId, revision, 1, suffix));
 
     /// <summary>The feed message of a commit of <paramref name="eventCount"/> events that left the review at <paramref name="revision"/>.</summary>
     public static IEnumerable<OutgoingMessage> After(string reviewId, int revision, int eventCount) =>

@@ -7,6 +7,9 @@ internal static class DurableRows
     public const string OutboxPrefix = "outbox:";
     public const string ProcessedPrefix = "done:";
 
+    /// <summary>The header's column naming the commit that wrote it, so a retried commit recognises its own write.</summary>
+    public const string CommitColumn = "CommitId";
+
     public static string Outbox(string messageId) => OutboxPrefix + Escape(messageId);
 
     public static string Processed(string messageId) => ProcessedPrefix + Escape(messageId);

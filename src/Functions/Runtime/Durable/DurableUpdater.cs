@@ -7,13 +7,17 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 /// commit in between makes the whole step run again; a message already processed only finishes its dispatch.
 /// </summary>
 internal sealed partial class DurableUpdater<TState>(
-    IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, TimeProvider clock, ILogger<DurableUpdater<TState>> logger)
+    IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, WorkClaims claims, TimeProvider clock, ILogger<DurableUpdater<TState>> logger)
     where TState : class
 {
     private IPartitionStore Store => stores.Table(schema.Table);
 
     public async Task<Durable<TState>?> LoadAsync(string id, CancellationToken cancellationToken) =>
         await Store.GetAsync(id, DurableRows.Header, cancellationToken) is { } header ? new Durable<TState>(schema.Read(header), header.ETag!) : null;
+
+    /// <summary>Whether this copy of a message sent twice does its work (<see cref="WorkClaims"/>).</summary>
+    public Task<bool> TryClaimAsync(string id, string messageId, string queueMessageId, CancellationToken cancellationToken) =>
+        claims.TryClaimAsync(schema.Table, id, messageId, queueMessageId, cancellationToken);
 
     public async Task<bool> WasProcessedAsync(string id, string messageId, CancellationToken cancellationToken) =>
         await Store.GetAsync(id, DurableRows.Processed(messageId), cancellationToken) is not null;
@@ -34,6 +38,33 @@ internal sealed partial class DurableUpdater<TState>(
         var etag = await CommitAsync(schema.Id(first.State), null, first, null, cancellationToken);
         await DispatchAsync(schema.Id(first.State), rethrow: false, cancellationToken);
         return etag;
+    }
+
+    /// <summary>
+    /// Appends rows that only add to an instance (a history entry, say) without the header: they are inserted with their
+    /// messages as one transaction, so they need not win the header's ETag race against other writers. The rows' keys
+    /// must be new (an insert of an existing key fails the whole append with a <see cref="ConcurrencyException"/>).
+    /// </summary>
+    public async Task AppendAsync(string id, IReadOnlyList<Row> rows, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var changes = rows.Select(r => new RowChange(r, RowWrite.Insert))
+            .Concat(messages.Select(m => new RowChange(outbox.Write(id, m, now), RowWrite.Upsert)))
+            .ToList();
+        try
+        {
+            await Store.WriteAtomicallyAsync(changes, cancellationToken);
+        }
+        catch (WriteConflictException)
+        {
+            // The rows' keys are new, so finding the first one means a retried request met its own committed append.
+            if (rows.Count == 0 || await Store.GetAsync(id, rows[0].RowKey, cancellationToken) is null)
+            {
+                throw new ConcurrencyException($"{schema.Table} {id}");
+            }
+        }
+
+        await DispatchAsync(id, rethrow: false, cancellationToken);
     }
 
     private async Task<Durable<TState>?> AttemptAsync(
@@ -79,7 +110,9 @@ internal sealed partial class DurableUpdater<TState>(
     private async Task<string> CommitAsync(string id, string? etag, DurableChange<TState> change, string? causedBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var header = new Row(id, DurableRows.Header, schema.HeaderColumns(change.State), etag);
+        var commitId = Guid.NewGuid().ToString("N");
+        var columns = new Dictionary<string, object?>(schema.HeaderColumns(change.State), StringComparer.Ordinal) { [DurableRows.CommitColumn] = commitId };
+        var header = new Row(id, DurableRows.Header, columns, etag);
         var rows = new List<RowChange> { new(header, etag is null ? RowWrite.Insert : RowWrite.Replace) };
         rows.AddRange(change.Rows);
         rows.AddRange(change.Outbox.Select(m => new RowChange(outbox.Write(id, m, now), RowWrite.Upsert)));
@@ -98,13 +131,16 @@ internal sealed partial class DurableUpdater<TState>(
         {
             return (await Store.WriteAtomicallyAsync(rows, cancellationToken))[0];
         }
-        catch (WriteConflictException e) when (!e.PreconditionFailed && causedBy is not null)
+        catch (WriteConflictException e)
         {
-            throw new DuplicateMessageException(causedBy);
-        }
-        catch (WriteConflictException)
-        {
-            throw new ConcurrencyException($"{schema.Table} {id}");
+            // The storage client retries a request whose answer was lost; when the first try committed, the retry
+            // meets its own commit as a conflict. The header's commit id tells it apart from another writer's.
+            if (await Store.GetAsync(id, DurableRows.Header, cancellationToken) is { } stored && stored.Text(DurableRows.CommitColumn) == commitId)
+            {
+                return stored.ETag!;
+            }
+
+            throw !e.PreconditionFailed && causedBy is not null ? new DuplicateMessageException(causedBy) : new ConcurrencyException($"{schema.Table} {id}");
         }
     }
 

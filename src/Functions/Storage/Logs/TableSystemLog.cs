@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using AccessReviewFunctions.Domain.Audit;
+using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Storage.Reviews;
@@ -26,28 +27,25 @@ internal sealed class TableSystemLog(StorageResources resources) : IAuditLog, ID
     private const string Count = "Count";
     private const int PerBatch = 99;
 
-    /// <summary>Appends in one process queue up instead of racing on the head's ETag.</summary>
-    private readonly SemaphoreSlim gate = new(1, 1);
+    /// <summary>Appends in one process are written together (one chain transaction for many feed messages) instead of racing on the head's ETag.</summary>
+    private readonly GroupCommit<LogEntry> appends = new((entries, ct) => WriteAsync(resources, entries, ct));
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => appends.Dispose();
 
-    public async Task AppendAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
+    public Task AppendAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        return appends.WriteAsync(entries, cancellationToken);
+    }
+
+    private static async Task WriteAsync(StorageResources resources, IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
+    {
         var table = await resources.TableAsync(Table, cancellationToken);
         foreach (var bucket in entries.GroupBy(e => LogChain.Bucket(e.Event.Published), StringComparer.Ordinal))
         {
             foreach (var chunk in bucket.Chunk(PerBatch))
             {
-                await gate.WaitAsync(cancellationToken);
-                try
-                {
-                    await OptimisticRetry.RunAsync(token => AppendChunkAsync(table, bucket.Key, chunk, token), cancellationToken);
-                }
-                finally
-                {
-                    gate.Release();
-                }
+                await OptimisticRetry.RunAsync(token => AppendChunkAsync(table, bucket.Key, chunk, token), cancellationToken);
             }
         }
     }
@@ -130,15 +128,12 @@ internal sealed class TableSystemLog(StorageResources resources) : IAuditLog, ID
     {
         var headRow = await table.FindAsync(bucket, HeadKey, cancellationToken);
         var head = headRow is null ? ChainHead.Empty : ReadHead(headRow);
-        var fresh = new List<(string Key, AuditEvent Event)>();
-        foreach (var key in entries.Select(e => (Key: LogChain.Key(e.Event.Published, DurableRows.Escape(e.Source)), e.Event)).DistinctBy(e => e.Key, StringComparer.Ordinal))
-        {
-            // An entry already stored (a redelivered feed message, or a retry after a lost reply) is not chained twice.
-            if (await table.FindAsync(bucket, key.Key, cancellationToken, ["RowKey"]) is null)
-            {
-                fresh.Add(key);
-            }
-        }
+        var keyed = entries.Select(e => (Key: LogChain.Key(e.Event.Published, DurableRows.Escape(e.Source)), e.Event)).DistinctBy(e => e.Key, StringComparer.Ordinal).ToList();
+
+        // An entry already stored (a redelivered feed message, or a retry after a lost reply) is not chained twice:
+        // one read of the keys in the chunk's range tells which.
+        var stored = await StoredKeysAsync(table, bucket, keyed.Min(k => k.Key)!, keyed.Max(k => k.Key)!, cancellationToken);
+        var fresh = keyed.Where(k => !stored.Contains(k.Key)).ToList();
 
         if (fresh.Count == 0)
         {
@@ -175,6 +170,18 @@ internal sealed class TableSystemLog(StorageResources resources) : IAuditLog, ID
         }
 
         return fresh.Count;
+    }
+
+    private static async Task<HashSet<string>> StoredKeysAsync(TableClient table, string bucket, string first, string last, CancellationToken cancellationToken)
+    {
+        var filter = TableRows.And(TableRows.Partition(bucket), TableRows.Compare("RowKey", "ge", first), TableRows.Compare("RowKey", "le", last));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(row.RowKey);
+        }
+
+        return keys;
     }
 
     private static async Task<List<BucketHead>> HeadsAsync(TableClient table, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)

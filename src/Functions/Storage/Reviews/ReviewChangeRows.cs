@@ -32,12 +32,27 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
         return rows;
     }
 
+    /// <summary>The history row and System Log entry of an event appended after <paramref name="review"/>'s revision, without its header.</summary>
+    public IReadOnlyList<Row> Appended(ReviewSnapshot review, ReviewEvent change, string suffix)
+    {
+        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), Guid.CreateVersion7(clock.GetUtcNow()).ToString());
+        return
+        [
+            ReviewRows.JsonRow(review.Id, ReviewRows.History(review.Revision, suffix), Entry(change)),
+            ReviewRows.JsonRow(review.Id, ReviewRows.Audit(review.Revision, suffix), log, (AuditColumns.Published, log.Published), (AuditColumns.EventType, log.EventType)),
+        ];
+    }
+
+    /// <summary>A new suffix for an appended row: its time first, so appends at one revision list in time order.</summary>
+    public string AppendSuffix(DateTimeOffset at) => $"{at.UtcTicks:D19}{ids.New("a")}";
+
     public static IEnumerable<Row> ItemRows(string reviewId, AccessRows access) =>
         access.Items.Select(i => ReviewRows.JsonRow(reviewId, ReviewRows.Item(i.Id), i))
             .Concat(access.SubItems.Select(s => ReviewRows.JsonRow(reviewId, ReviewRows.Sub(s.AccessItemId, s.Id), s)));
 
-    private Row History(string reviewId, int revision, ReviewEvent change) =>
-        ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.HistoryMessage(), change.ActorId));
+    private Row History(string reviewId, int revision, ReviewEvent change) => ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), Entry(change));
+
+    private HistoryEntry Entry(ReviewEvent change) => new(ids.New("srh"), change.SystemGenerated, change.At, change.HistoryMessage(), change.ActorId);
 
     /// <summary>The event's System Log entry; Published and EventType are columns for the log query.</summary>
     private static Row Audit(ReviewSnapshot review, int revision, ReviewEvent change, string transactionId, RequestOrigin? origin)

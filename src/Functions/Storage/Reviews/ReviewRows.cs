@@ -31,6 +31,14 @@ internal static class ReviewRows
     /// <summary>The System Log entry of the event at this revision: one per history row, written with it.</summary>
     public static string Audit(int revision) => $"{AuditPrefix}{revision:D10}";
 
+    /// <summary>
+    /// An entry appended without the header (a comment): after the revision its writer saw and before the next one,
+    /// told apart from other appends at that revision by <paramref name="suffix"/> (its time, then a random part).
+    /// </summary>
+    public static string History(int revision, string suffix) => $"{History(revision)}.{suffix}";
+
+    public static string Audit(int revision, string suffix) => $"{Audit(revision)}.{suffix}";
+
     public static Row JsonRow<T>(string partition, string row, T value, params (string Name, object? Value)[] columns) =>
         Row.Of(partition, row, [(Json, ReviewJson.Write(value)), .. columns]);
 

@@ -31,14 +31,15 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
     public async Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken) =>
         (await Partitions.GetAsync(reviewId, ReviewRows.Locator(subItemId), cancellationToken))?.Text(ReviewRows.AccessItemColumn);
 
-    public async Task<IReadOnlyList<LogEntry>> ReadAuditAsync(string reviewId, int fromRevision, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LogEntry>> ReadAuditAsync(string reviewId, int fromRevision, int count, string? appended, CancellationToken cancellationToken)
     {
         var events = new List<LogEntry>();
         for (var revision = fromRevision; revision < fromRevision + count; revision++)
         {
-            if (await Partitions.GetAsync(reviewId, ReviewRows.Audit(revision), cancellationToken) is { } row)
+            var key = appended is null ? ReviewRows.Audit(revision) : ReviewRows.Audit(revision, appended);
+            if (await Partitions.GetAsync(reviewId, key, cancellationToken) is { } row)
             {
-                events.Add(new LogEntry(ReviewRows.Read<AuditEvent>(row), $"{reviewId}.{revision:D10}"));
+                events.Add(new LogEntry(ReviewRows.Read<AuditEvent>(row), $"{reviewId}.{key[ReviewRows.AuditPrefix.Length..]}"));
             }
         }
 
