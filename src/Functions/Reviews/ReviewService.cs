@@ -65,7 +65,7 @@ internal sealed class ReviewService(
     /// <summary>A comment only adds to the history, so it is appended without racing other writers for the header.</summary>
     public async Task<SecurityAccessReview> CommentAsync(ReviewScope scope, string reviewId, string? comment, CancellationToken cancellationToken) =>
         scope.Require(
-            await updater.AppendAsync(reviewId, review => scope.Require(review, reviewId).Comment(clock.GetUtcNow(), scope.CallerId, comment), cancellationToken),
+            await updater.AppendAsync(reviewId, review => scope.Require(review, reviewId).Comment(clock.GetUtcNow(), scope.CallerId, comment), scope.Origin, cancellationToken),
             reviewId);
 
     /// <summary>

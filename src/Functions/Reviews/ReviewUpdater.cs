@@ -64,7 +64,7 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
     /// writers never make it retry: its history row and System Log entry sort after the revision it saw.
     /// </summary>
     /// <returns>The review it was appended to, or null when there is no such review.</returns>
-    public async Task<SecurityAccessReview?> AppendAsync(string reviewId, Func<SecurityAccessReview, ReviewEvent> decide, CancellationToken cancellationToken)
+    public async Task<SecurityAccessReview?> AppendAsync(string reviewId, Func<SecurityAccessReview, ReviewEvent> decide, RequestOrigin? origin, CancellationToken cancellationToken)
     {
         if (await durable.LoadAsync(reviewId, cancellationToken) is not { } loaded)
         {
@@ -74,7 +74,7 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
         var appended = decide(loaded.State);
         var revision = loaded.State.State.Revision;
         var suffix = rows.AppendSuffix(appended.At);
-        await durable.AppendAsync(reviewId, rows.Appended(loaded.State.State, appended, suffix), [AppendReviewLog.AfterAppend(reviewId, revision, suffix)], cancellationToken);
+        await durable.AppendAsync(reviewId, rows.Appended(loaded.State.State, appended, suffix, origin), [AppendReviewLog.AfterAppend(reviewId, revision, suffix)], cancellationToken);
         return loaded.State;
     }
 

@@ -33,9 +33,9 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
     }
 
     /// <summary>The history row and System Log entry of an event appended after <paramref name="review"/>'s revision, without its header.</summary>
-    public IReadOnlyList<Row> Appended(ReviewSnapshot review, ReviewEvent change, string suffix)
+    public IReadOnlyList<Row> Appended(ReviewSnapshot review, ReviewEvent change, string suffix, RequestOrigin? origin)
     {
-        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), Guid.CreateVersion7(clock.GetUtcNow()).ToString());
+        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), Guid.CreateVersion7(clock.GetUtcNow()).ToString(), origin);
         return
         [
             ReviewRows.JsonRow(review.Id, ReviewRows.History(review.Revision, suffix), Entry(change)),
