@@ -27,6 +27,14 @@ internal sealed class GatherAccessHandler(IReviewStore store, IAccessInventory i
         var access = await inventory.GetPrincipalAccessAsync(principalId, cancellationToken)
             ?? throw new InvalidOperationException($"principal {principalId} is no longer in the inventory");
         var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access, await RiskContextAsync(access, cancellationToken));
+
+        // A copy of this message delivered again while this one ran (its lease lapsed when storage stalled longer than
+        // the lease) may have activated the review meanwhile: its rows may already carry decisions, so leave them be.
+        if ((await store.GetAsync(message.ReviewId, cancellationToken))?.Review.Status != ReviewStatus.PENDING)
+        {
+            return;
+        }
+
         await store.WriteAccessAsync(message.ReviewId, new AccessRows(items, subItems), cancellationToken);
         var summary = RiskSummary.ForReview(items.Where(i => i.Risk is not null).Select(i => (i, i.Risk!)));
         await updater.UpdateAsync(message.ReviewId, review => ReviewSteps.OnGathered(review, items.Count, clock.GetUtcNow(), summary), message.MessageId, cancellationToken);
