@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Bench;
+using AccessReviewFunctions.Bench.Shared;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
@@ -9,30 +11,45 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-// Read latency of GET …/{id}/accesses?limit=200 for a review of a principal with 2,000 app grants: the host
-// in-process (WebApplicationFactory, no network hop) over an in-memory Azurite. Runs once with the item
-// cache off and once with it on. Usage: dotnet run -c Release --project bench/ReadBench [warmup] [requests]
+// Read latency of GET …/{id}/accesses?limit=200 and of a decision for a review of a principal with many app grants
+// (2,000 by default): the host in-process (WebApplicationFactory, no network hop) over an in-memory Azurite. Runs
+// with the item cache off and on (or one of them), and prints the storage requests (table/queue/blob) each step sent.
+// Usage: dotnet run -c Release --project bench/ReadBench [warmup] [requests] [apps] [off|on|both]
 internal static class ReadBench
 {
+    private static int apps = 2000;
+
     public static async Task Main(string[] args)
     {
         var warmup = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-        const int Apps = 2000;
+        apps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
+        var caches = (args.Length > 3 ? args[3] : "both") switch
+        {
+            "off" => new[] { false },
+            "on" => [true],
+            _ => [false, true],
+        };
         const string Principal = "00ubenchprincipal001";
         const string Reviewer = "00ubenchreviewer0001";
         const string Admin = "00ubenchadmin0000001";
         const string Base = "/governance/api/v2/security-access-reviews";
 
+        using var calls = new StorageCalls();
         await using var azurite = await Azurite.StartAsync();
-        Console.WriteLine($"{Apps} app grants; warm-up {warmup}, then {requests} sequential requests per case");
-        foreach (var cache in new[] { false, true })
+        calls.Watch(azurite.ConnectionString);
+        Console.WriteLine($"{apps} app grants; warm-up {warmup}, then {requests} sequential requests per case; {await MachineLoad.DescribeAsync()}");
+        foreach (var cache in caches)
         {
             using var host = new BenchHost(azurite.ConnectionString, cache);
             var admin = await host.ClientAsync(Admin, "SUPER_ADMIN");
+            var reviewer = await host.ClientAsync(Reviewer);
             var clock = Stopwatch.StartNew();
+            var before = calls.Snapshot;
             (await admin.PostAsJsonAsync("/api/v1/inventory/import", Inventory())).EnsureSuccessStatusCode();
             var import = clock.Elapsed;
+            Console.WriteLine($"cache {(cache ? "on" : "off")}: import {import.TotalMilliseconds:F0} ms ({2 * apps / import.TotalSeconds:F0} apps+grants/s), storage calls {Delta(before, calls.Snapshot)}");
+            before = calls.Snapshot;
             var created = await (await admin.PostAsJsonAsync(Base, new
             {
                 principalId = Principal,
@@ -46,32 +63,61 @@ internal static class ReadBench
                 await Task.Delay(20);
             }
 
-            Console.WriteLine($"cache {(cache ? "on" : "off")}: import {import.TotalMilliseconds:F0} ms, create->ACTIVE {clock.Elapsed.TotalMilliseconds:F0} ms");
+            Console.WriteLine($"cache {(cache ? "on" : "off")}: create->ACTIVE {clock.Elapsed.TotalMilliseconds:F0} ms, storage calls {Delta(before, calls.Snapshot)} (with polling)");
             foreach (var (label, query) in new[]
             {
                 ("limit=200", "limit=200"),
                 ("limit=200 + filter", "limit=200&filter=" + Uri.EscapeDataString("priority eq \"HIGH\" or name co \"App 1\"")),
                 ("limit=200 + orderBy=lastAccess desc", "limit=200&orderBy=" + Uri.EscapeDataString("lastAccess desc")),
+                ("limit=200 + filter + orderBy", "limit=200&filter=" + Uri.EscapeDataString("priority eq \"HIGH\"") + "&orderBy=" + Uri.EscapeDataString("lastAccess desc")),
             })
             {
                 var url = $"{Base}/{id}/accesses?{query}";
-                var times = new List<double>(requests);
-                for (var i = 0; i < warmup + requests; i++)
+                await MeasureAsync(cache, label, warmup, requests, calls, async _ =>
                 {
-                    var start = Stopwatch.GetTimestamp();
                     var response = await admin.GetAsync(url);
                     await response.Content.ReadAsByteArrayAsync();
                     response.EnsureSuccessStatusCode();
-                    if (i >= warmup)
-                    {
-                        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                    }
+                });
+            }
+
+            var page = await reviewer.GetFromJsonAsync<JsonElement>($"/governance/api/v2/my/security-access-reviews/{id}/accesses?limit=200");
+            var items = page.GetProperty("data").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToArray();
+            await MeasureAsync(cache, "decision (revoke/restore in turn)", warmup, requests, calls, async n =>
+            {
+                var type = n / items.Length % 2 == 0 ? "REVOKE_ACCESS" : "RESTORE_ACCESS";
+                using var response = await reviewer.PostAsJsonAsync($"/governance/api/v2/my/security-access-reviews/{id}/accesses/{items[n % items.Length]}/actions", new { type });
+                response.EnsureSuccessStatusCode();
+            });
+        }
+
+        static string Delta((long Tables, long Queues, long Blobs) from, (long Tables, long Queues, long Blobs) to) =>
+            $"tables {to.Tables - from.Tables}, queues {to.Queues - from.Queues}, blobs {to.Blobs - from.Blobs}";
+
+        static async Task MeasureAsync(bool cache, string label, int warmup, int requests, StorageCalls calls, Func<int, Task> send)
+        {
+            var times = new List<double>(requests);
+            var before = calls.Snapshot;
+            for (var i = 0; i < warmup + requests; i++)
+            {
+                if (i == warmup)
+                {
+                    before = calls.Snapshot;
                 }
 
-                times.Sort();
-                double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-                Console.WriteLine($"  cache {(cache ? "on " : "off")} {label,-36} p50 {At(0.5),7:F1} ms  p95 {At(0.95),7:F1} ms  max {times[^1],7:F1} ms");
+                var start = Stopwatch.GetTimestamp();
+                await send(i);
+                if (i >= warmup)
+                {
+                    times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
             }
+
+            var after = calls.Snapshot;
+            times.Sort();
+            double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            Console.WriteLine($"  cache {(cache ? "on " : "off")} {label,-36} p50 {At(0.5),7:F1} ms  p95 {At(0.95),7:F1} ms  max {times[^1],7:F1} ms" +
+                $"  table calls/request {(after.Tables - before.Tables) / (double)requests:F1}");
         }
 
         static object Inventory()
@@ -81,7 +127,7 @@ internal static class ReadBench
             {
                 id, login = $"{name}@bench.example", email = $"{name}@bench.example", firstName = name, lastName = "Bench", status = "ACTIVE", created,
             };
-            var apps = Enumerable.Range(0, Apps).Select(i => new
+            var applications = Enumerable.Range(0, apps).Select(i => new
             {
                 id = $"0oabench{i:D12}",
                 name = $"app{i}",
@@ -92,15 +138,15 @@ internal static class ReadBench
             return new
             {
                 users = new[] { User(Principal, "principal"), User(Reviewer, "reviewer"), User(Admin, "admin") },
-                applications = apps,
-                groups = Enumerable.Range(0, 20).Select(i => new { id = $"00gbench{i:D12}", appId = apps[i].id, name = $"Group {i}", description = "bench group" }),
+                applications,
+                groups = Enumerable.Range(0, 20).Select(i => new { id = $"00gbench{i:D12}", appId = applications[i].id, name = $"Group {i}", description = "bench group" }),
                 entitlements = Enumerable.Range(0, 10).Select(i => new
                 {
-                    id = $"espbench{i:D12}", appId = apps[100 + i].id, name = $"Role {i}", description = "bench role",
+                    id = $"espbench{i:D12}", appId = applications[100 + i].id, name = $"Role {i}", description = "bench role",
                     values = new[] { new { id = $"entbench{i:D12}", name = "admin", description = "Administrator" } },
                 }),
                 bundles = Array.Empty<object>(),
-                grants = apps.Select((app, i) => new
+                grants = applications.Select((app, i) => new
                 {
                     principalId = Principal,
                     appId = app.id,
@@ -133,7 +179,9 @@ internal sealed class BenchHost(string connectionString, bool cache) : WebApplic
     {
         builder.UseEnvironment("Bench");
         builder.UseContentRoot(Path.Combine(Azurite.RepoRoot(), "src", "Functions"));
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        // Only the queue runtime's warnings, such as a message that outlived its lease and may run twice.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddConsole()
+            .AddFilter((category, level) => level >= LogLevel.Warning && category?.Contains(".Runtime.Queues.", StringComparison.Ordinal) == true));
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,

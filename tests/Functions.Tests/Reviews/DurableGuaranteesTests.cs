@@ -243,7 +243,7 @@ public sealed class DurableGuaranteesTests
 
         private sealed class Dispatcher(IOutboxDispatcher inner, FlakyOutbox owner) : IOutboxDispatcher
         {
-            public Task DispatchAsync(string table, string partitionKey, CancellationToken cancellationToken)
+            public Task DispatchAsync(string table, string partitionKey, IReadOnlyList<Row>? written, CancellationToken cancellationToken)
             {
                 if (Interlocked.Decrement(ref owner.toFail) >= 0)
                 {
@@ -251,7 +251,7 @@ public sealed class DurableGuaranteesTests
                     throw new IOException("simulated crash before dispatch");
                 }
 
-                return inner.DispatchAsync(table, partitionKey, cancellationToken);
+                return inner.DispatchAsync(table, partitionKey, written, cancellationToken);
             }
 
             public Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken) =>

@@ -27,6 +27,14 @@ internal sealed class GatherAccessHandler(IReviewStore store, IReviewIndex index
         var access = await inventory.GetPrincipalAccessAsync(principalId, cancellationToken)
             ?? throw new InvalidOperationException($"principal {principalId} is no longer in the inventory");
         var (items, subItems) = AccessSnapshot.Build(message.ReviewId, access, await RiskContextAsync(access, cancellationToken));
+
+        // A copy of this message delivered again while this one ran (its lease lapsed when storage stalled longer than
+        // the lease) may have activated the review meanwhile: its rows may already carry decisions, so leave them be.
+        if ((await store.GetAsync(message.ReviewId, cancellationToken))?.Review.Status != ReviewStatus.PENDING)
+        {
+            return;
+        }
+
         var rows = new AccessRows(items, subItems);
         await index.AddItemsAsync(message.ReviewId, rows, cancellationToken);
         await store.WriteAccessAsync(message.ReviewId, rows, cancellationToken);

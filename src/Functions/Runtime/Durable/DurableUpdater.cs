@@ -35,8 +35,10 @@ internal sealed partial class DurableUpdater<TState>(
     /// <summary>Stores a new instance with its first rows and messages, then sends them.</summary>
     public async Task<string> CreateAsync(DurableChange<TState> first, CancellationToken cancellationToken)
     {
-        var etag = await CommitAsync(schema.Id(first.State), null, first, null, cancellationToken);
-        await DispatchAsync(schema.Id(first.State), rethrow: false, cancellationToken);
+        var id = schema.Id(first.State);
+        var written = OutboxOf(id, first);
+        var etag = await CommitAsync(id, null, first, written, null, cancellationToken);
+        await DispatchAsync(id, written, rethrow: false, cancellationToken);
         return etag;
     }
 
@@ -48,9 +50,8 @@ internal sealed partial class DurableUpdater<TState>(
     public async Task AppendAsync(string id, IReadOnlyList<Row> rows, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var changes = rows.Select(r => new RowChange(r, RowWrite.Insert))
-            .Concat(messages.Select(m => new RowChange(outbox.Write(id, m, now), RowWrite.Upsert)))
-            .ToList();
+        var written = messages.Select(m => outbox.Write(id, m, now)).ToList();
+        var changes = rows.Select(r => new RowChange(r, RowWrite.Insert)).Concat(written.Select(r => new RowChange(r, RowWrite.Upsert))).ToList();
         try
         {
             await Store.WriteAtomicallyAsync(changes, cancellationToken);
@@ -64,7 +65,7 @@ internal sealed partial class DurableUpdater<TState>(
             }
         }
 
-        await DispatchAsync(id, rethrow: false, cancellationToken);
+        await DispatchAsync(id, written, rethrow: false, cancellationToken);
     }
 
     private async Task<Durable<TState>?> AttemptAsync(
@@ -78,7 +79,7 @@ internal sealed partial class DurableUpdater<TState>(
 
         if (causedBy is not null && await WasProcessedAsync(id, causedBy, cancellationToken))
         {
-            await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
+            await dispatcher.DispatchAsync(schema.Table, id, null, cancellationToken);
             return loaded;
         }
 
@@ -89,33 +90,41 @@ internal sealed partial class DurableUpdater<TState>(
         }
 
         string etag;
+        var written = OutboxOf(id, change);
         try
         {
-            etag = await CommitAsync(id, loaded.ETag, change, causedBy, cancellationToken);
+            etag = await CommitAsync(id, loaded.ETag, change, written, causedBy, cancellationToken);
         }
         catch (DuplicateMessageException)
         {
-            await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
+            await dispatcher.DispatchAsync(schema.Table, id, null, cancellationToken);
             return await LoadAsync(id, cancellationToken);
         }
 
-        if (change.Outbox.Count > 0)
+        if (written.Count > 0)
         {
-            await DispatchAsync(id, rethrow: causedBy is not null, cancellationToken);
+            await DispatchAsync(id, written, rethrow: causedBy is not null, cancellationToken);
         }
 
         return new Durable<TState>(change.State, etag, Committed: true);
     }
 
-    private async Task<string> CommitAsync(string id, string? etag, DurableChange<TState> change, string? causedBy, CancellationToken cancellationToken)
+    /// <summary>The outbox rows a change commits, built once so that the dispatch after the commit sends them without reading them back.</summary>
+    private List<Row> OutboxOf(string id, DurableChange<TState> change)
     {
         var now = clock.GetUtcNow();
+        return [.. change.Outbox.Select(m => outbox.Write(id, m, now))];
+    }
+
+    private async Task<string> CommitAsync(
+        string id, string? etag, DurableChange<TState> change, IReadOnlyList<Row> written, string? causedBy, CancellationToken cancellationToken)
+    {
         var commitId = Guid.NewGuid().ToString("N");
         var columns = new Dictionary<string, object?>(schema.HeaderColumns(change.State), StringComparer.Ordinal) { [DurableRows.CommitColumn] = commitId };
         var header = new Row(id, DurableRows.Header, columns, etag);
         var rows = new List<RowChange> { new(header, etag is null ? RowWrite.Insert : RowWrite.Replace) };
         rows.AddRange(change.Rows);
-        rows.AddRange(change.Outbox.Select(m => new RowChange(outbox.Write(id, m, now), RowWrite.Upsert)));
+        rows.AddRange(written.Select(row => new RowChange(row, RowWrite.Upsert)));
         if (causedBy is not null)
         {
             rows.Add(new RowChange(Row.Of(id, DurableRows.Processed(causedBy)), RowWrite.Insert));
@@ -148,11 +157,11 @@ internal sealed partial class DurableUpdater<TState>(
     /// The state is stored, so a failed send loses nothing: a queue message that caused the change is retried
     /// (and finds itself processed, so only dispatches); a change made over HTTP is left to the outbox job.
     /// </summary>
-    private async Task DispatchAsync(string id, bool rethrow, CancellationToken cancellationToken)
+    private async Task DispatchAsync(string id, IReadOnlyList<Row> written, bool rethrow, CancellationToken cancellationToken)
     {
         try
         {
-            await dispatcher.DispatchAsync(schema.Table, id, cancellationToken);
+            await dispatcher.DispatchAsync(schema.Table, id, written, cancellationToken);
         }
         catch (Exception e) when (!rethrow && e is not OperationCanceledException)
         {

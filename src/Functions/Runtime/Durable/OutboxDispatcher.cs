@@ -6,7 +6,11 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 /// </summary>
 internal interface IOutboxDispatcher
 {
-    Task DispatchAsync(string table, string partitionKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends the partition's outbox rows: <paramref name="written"/> when the caller knows them (the rows its own commit
+    /// wrote: no read), else every outbox row of the partition (one range read).
+    /// </summary>
+    Task DispatchAsync(string table, string partitionKey, IReadOnlyList<Row>? written, CancellationToken cancellationToken);
 
     /// <summary>Dispatches rows left behind by a crash, across all partitions of the table, older than the given age.</summary>
     Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken);
@@ -14,10 +18,10 @@ internal interface IOutboxDispatcher
 
 internal sealed class OutboxDispatcher(IPartitionStores stores, OutboxRows outbox, IMessageSender sender, TimeProvider clock) : IOutboxDispatcher
 {
-    public async Task DispatchAsync(string table, string partitionKey, CancellationToken cancellationToken)
+    public async Task DispatchAsync(string table, string partitionKey, IReadOnlyList<Row>? written, CancellationToken cancellationToken)
     {
         var store = stores.Table(table);
-        await SendAllAsync(store, await store.ReadPrefixAsync(partitionKey, DurableRows.OutboxPrefix, cancellationToken), cancellationToken);
+        await SendAllAsync(store, written ?? await store.ReadPrefixAsync(partitionKey, DurableRows.OutboxPrefix, cancellationToken), cancellationToken);
     }
 
     public async Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken)

@@ -5,7 +5,10 @@ using AccessReviewFunctions.Functions.Inventory;
 
 namespace AccessReviewFunctions.Functions.Storage.Inventory;
 
-/// <summary>Maps inventory records to table entities and back. Keys are documented in docs/inventory.md.</summary>
+/// <summary>
+/// Maps inventory records to table entities and back. Keys are documented in docs/inventory.md; resources, grants
+/// and per-app grant rows are bucketed (<see cref="InventoryKeys"/>).
+/// </summary>
 internal static class InventoryEntities
 {
     public const string UserPartition = "user";
@@ -15,6 +18,10 @@ internal static class InventoryEntities
     public const string EntitlementPrefix = "ent:";
     public const string BundlePrefix = "bundle:";
     public const string AssignmentTypeColumn = "AssignmentType";
+
+    /// <summary>A resource row's kind (app, group, ent, bundle) and own id, for the scans that look a resource up by id alone.</summary>
+    public const string KindColumn = "Kind";
+    public const string ResourceIdColumn = "ResourceId";
 
     /// <summary>Lower-cased copies of the fields <c>q</c> matches by prefix.</summary>
     public static readonly string[] SearchColumns = ["qLogin", "qEmail", "qFirstName", "qLastName"];
@@ -65,7 +72,9 @@ internal static class InventoryEntities
 
     public static TableEntity From(Application app)
     {
-        var entity = new TableEntity(app.Id, AppRow);
+        var entity = new TableEntity(InventoryKeys.Bucket(app.Id), InventoryKeys.Row(app.Id, AppRow));
+        entity[KindColumn] = AppRow;
+        entity[ResourceIdColumn] = app.Id;
         entity["Name"] = app.Name;
         entity["Label"] = app.Label;
         JsonColumns.Write(entity, "GovernanceLabels", app.GovernanceLabels);
@@ -73,32 +82,32 @@ internal static class InventoryEntities
         return entity;
     }
 
-    public static TableEntity From(AppGroup group) => Resource(group.AppId, GroupPrefix + group.Id, group.Name, group.Description);
+    public static TableEntity From(AppGroup group) => Resource(group.AppId, GroupPrefix, group.Id, group.Name, group.Description);
 
     public static TableEntity From(Entitlement entitlement)
     {
-        var entity = Resource(entitlement.AppId, EntitlementPrefix + entitlement.Id, entitlement.Name, entitlement.Description);
+        var entity = Resource(entitlement.AppId, EntitlementPrefix, entitlement.Id, entitlement.Name, entitlement.Description);
         JsonColumns.Write(entity, "Values", entitlement.Values);
         return entity;
     }
 
     public static TableEntity From(EntitlementBundle bundle)
     {
-        var entity = Resource(bundle.AppId, BundlePrefix + bundle.Id, bundle.Name, bundle.Description);
+        var entity = Resource(bundle.AppId, BundlePrefix, bundle.Id, bundle.Name, bundle.Description);
         JsonColumns.Write(entity, "EntitlementValueIds", bundle.EntitlementValueIds);
         return entity;
     }
 
-    /// <summary>The app, groups, entitlements and bundles of one resources partition; null when the app itself is missing.</summary>
+    /// <summary>The app, groups, entitlements and bundles from the rows of one app; null when the app itself is missing.</summary>
     public static ApplicationResources? ToResources(IReadOnlyList<TableEntity> partition)
     {
-        var app = partition.FirstOrDefault(e => e.RowKey == AppRow);
+        var app = partition.FirstOrDefault(e => InventoryKeys.Local(e.RowKey) == AppRow);
         if (app is null)
         {
             return null;
         }
 
-        var appId = app.PartitionKey;
+        var appId = InventoryKeys.Owner(app.RowKey);
         return new ApplicationResources(
             new Application(appId, Text(app, "Name")!, Text(app, "Label")!, JsonColumns.Read<IReadOnlyList<string>>(app, "GovernanceLabels", []),
                 Text(app, "LogoUrl") is { } logo ? new Uri(logo) : null),
@@ -109,14 +118,15 @@ internal static class InventoryEntities
     }
 
     public static Entitlement ToEntitlement(TableEntity e, string id) =>
-        new(id, e.PartitionKey, Text(e, "Name")!, Text(e, "Description"), JsonColumns.Read<IReadOnlyList<EntitlementValue>>(e, "Values", []));
+        new(id, InventoryKeys.Owner(e.RowKey), Text(e, "Name")!, Text(e, "Description"), JsonColumns.Read<IReadOnlyList<EntitlementValue>>(e, "Values", []));
 
     public static IEnumerable<(string Id, TableEntity Entity)> Rows(IEnumerable<TableEntity> partition, string prefix) =>
-        partition.Where(e => e.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(e => (e.RowKey[prefix.Length..], e));
+        partition.Select(e => (Local: InventoryKeys.Local(e.RowKey), Entity: e))
+            .Where(x => x.Local.StartsWith(prefix, StringComparison.Ordinal)).Select(x => (x.Local[prefix.Length..], x.Entity));
 
     public static TableEntity From(Grant grant)
     {
-        var entity = new TableEntity(grant.PrincipalId, grant.AppId);
+        var entity = new TableEntity(InventoryKeys.Bucket(grant.PrincipalId), InventoryKeys.Row(grant.PrincipalId, grant.AppId));
         var p = entity;
         p[AssignmentTypeColumn] = grant.AssignmentType.ToString();
         p["AssignedDate"] = grant.AssignedDate;
@@ -131,14 +141,14 @@ internal static class InventoryEntities
     /// <summary>The same grant keyed by application, for per-application counts.</summary>
     public static TableEntity AppGrant(Grant grant)
     {
-        var entity = new TableEntity(grant.AppId, grant.PrincipalId);
+        var entity = new TableEntity(InventoryKeys.Bucket(grant.AppId), InventoryKeys.Row(grant.AppId, grant.PrincipalId));
         entity[AssignmentTypeColumn] = grant.AssignmentType.ToString();
         return entity;
     }
 
     public static Grant ToGrant(TableEntity e) => new(
-        e.PartitionKey,
-        e.RowKey,
+        InventoryKeys.Owner(e.RowKey),
+        InventoryKeys.Local(e.RowKey),
         Enum.Parse<AssignmentType>(Text(e, AssignmentTypeColumn)!),
         Time(e, "AssignedDate") ?? default,
         JsonColumns.Read<IReadOnlyList<string>>(e, "GroupIds", []),
@@ -165,9 +175,11 @@ internal static class InventoryEntities
 
     private static DateTimeOffset? Time(TableEntity e, string name) => e.GetDateTimeOffset(name);
 
-    private static TableEntity Resource(string appId, string rowKey, string name, string? description)
+    private static TableEntity Resource(string appId, string prefix, string id, string name, string? description)
     {
-        var entity = new TableEntity(appId, rowKey);
+        var entity = new TableEntity(InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, prefix + id));
+        entity[KindColumn] = prefix.TrimEnd(':');
+        entity[ResourceIdColumn] = id;
         entity["Name"] = name;
         entity["Description"] = description;
         return WithoutNulls(entity);

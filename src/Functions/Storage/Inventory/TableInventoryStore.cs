@@ -10,14 +10,19 @@ using static AccessReviewFunctions.Functions.Storage.Inventory.InventoryEntities
 namespace AccessReviewFunctions.Functions.Storage.Inventory;
 
 /// <summary>
-/// The inventory in four tables: users (PK "user", RK id), resources (PK appId, RK "app" | "group:{id}" | "ent:{id}" |
-/// "bundle:{id}"), grants (PK principalId, RK appId) and appgrants (PK appId, RK principalId), the last giving
+/// The inventory in four tables: users (PK "user", RK id), resources (PK bucket of appId, RK "{appId}:app" |
+/// "{appId}:group:{id}" | "{appId}:ent:{id}" | "{appId}:bundle:{id}"), grants (PK bucket of principalId, RK
+/// "{principalId}:{appId}") and appgrants (PK bucket of appId, RK "{appId}:{principalId}"), the last giving
 /// per-application counts that stay right across re-imports because a grant is one row per (app, principal);
-/// separation-of-duties rules in sodrules (PK "sod", RK id).
+/// separation-of-duties rules in sodrules (PK "sod", RK id). Buckets (<see cref="InventoryKeys"/>) let an import write
+/// full transactions; a reader of a few owners reads each owner's key range, a reader of many reads whole buckets.
 /// </summary>
 internal sealed class TableInventoryStore(StorageResources storage, TableServerInventory servers) : IInventoryStore
 {
     private const int Parallelism = 8;
+
+    /// <summary>From this many wanted owners in one bucket on, the bucket is read whole instead of one range per owner.</summary>
+    private const int WholeBucket = 16;
     private const string Users = "invusers";
     private const string Resources = "invresources";
     private const string Grants = "invgrants";
@@ -33,14 +38,14 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
             .Concat(document.Groups.Select(g => From(g)))
             .Concat(document.Entitlements.Select(e => From(e)))
             .Concat(document.Bundles.Select(b => From(b)));
-        await Task.WhenAll(
-            TableBatchWriter.UpsertAsync(users, document.Users.Select(u => From(u)), cancellationToken),
-            TableBatchWriter.UpsertAsync(resources, resourceEntities, cancellationToken));
-        await Task.WhenAll(
-            TableBatchWriter.UpsertAsync(grants, document.Grants.Select(g => From(g)), cancellationToken),
-            TableBatchWriter.UpsertAsync(appGrants, document.Grants.Select(AppGrant), cancellationToken),
-            TableBatchWriter.UpsertAsync(sodRules, document.SodRules.Select(r => From(r)), cancellationToken),
-            servers.UpsertAsync(document, cancellationToken));
+        // One table after another: each write already keeps 8 full transactions in flight, which is what one storage
+        // account (and a single-threaded Azurite) answers fastest; more at once only queue up and time out under load.
+        await TableBatchWriter.UpsertAsync(users, document.Users.Select(u => From(u)), cancellationToken);
+        await TableBatchWriter.UpsertAsync(resources, resourceEntities, cancellationToken);
+        await TableBatchWriter.UpsertAsync(grants, document.Grants.Select(g => From(g)), cancellationToken);
+        await TableBatchWriter.UpsertAsync(appGrants, document.Grants.Select(AppGrant), cancellationToken);
+        await TableBatchWriter.UpsertAsync(sodRules, document.SodRules.Select(r => From(r)), cancellationToken);
+        await servers.UpsertAsync(document, cancellationToken);
     }
 
     public async Task<InventoryUser?> GetUserAsync(string id, CancellationToken cancellationToken)
@@ -98,13 +103,16 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
             return null;
         }
 
-        var held = (await PartitionAsync(Grants, principalId, cancellationToken)).Select(ToGrant).ToList();
+        var held = (await OwnersRowsAsync(Grants, [principalId], cancellationToken)).GetValueOrDefault(principalId, []).Select(ToGrant).ToList();
         var apps = await ResourcesAsync(held.Select(g => g.AppId), cancellationToken);
         return new PrincipalAccess(user, held, apps);
     }
 
     public async Task<Grant?> GetGrantAsync(string principalId, string appId, CancellationToken cancellationToken) =>
-        await RetrieveAsync(Grants, principalId, appId, cancellationToken) is { } entity ? ToGrant(entity) : null;
+        InventoryValidator.IsValidId(principalId) && InventoryValidator.IsValidId(appId)
+        && await FindAsync(Grants, InventoryKeys.Bucket(principalId), InventoryKeys.Row(principalId, appId), cancellationToken) is { } entity
+            ? ToGrant(entity)
+            : null;
 
     public async Task PutGrantAsync(Grant grant, CancellationToken cancellationToken)
     {
@@ -115,25 +123,25 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
 
     public async Task DeleteGrantAsync(string principalId, string appId, CancellationToken cancellationToken)
     {
-        await (await TableAsync(Grants, cancellationToken)).DeleteEntityAsync(principalId, appId, cancellationToken: cancellationToken);
-        await (await TableAsync(AppGrants, cancellationToken)).DeleteEntityAsync(appId, principalId, cancellationToken: cancellationToken);
+        await (await TableAsync(Grants, cancellationToken)).DeleteEntityAsync(
+            InventoryKeys.Bucket(principalId), InventoryKeys.Row(principalId, appId), cancellationToken: cancellationToken);
+        await (await TableAsync(AppGrants, cancellationToken)).DeleteEntityAsync(
+            InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId), cancellationToken: cancellationToken);
     }
 
     public async Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken)
     {
-        var stats = new ConcurrentDictionary<string, AppAssignmentStats>(StringComparer.Ordinal);
-        await ForEachAsync(appIds.Distinct(), cancellationToken, async (appId, ct) =>
+        var rows = await OwnersRowsAsync(AppGrants, appIds, cancellationToken, ["RowKey", AssignmentTypeColumn]);
+        return appIds.Distinct().Select(appId =>
         {
-            var rows = await PartitionAsync(AppGrants, appId, ct, [AssignmentTypeColumn]);
             var counts = Enum.GetValues<AssignmentType>().ToDictionary(t => t, _ => 0);
-            foreach (var row in rows)
+            foreach (var row in rows.GetValueOrDefault(appId, []))
             {
                 counts[Enum.Parse<AssignmentType>(Text(row, AssignmentTypeColumn)!)]++;
             }
 
-            stats[appId] = new AppAssignmentStats(appId, counts);
-        });
-        return appIds.Distinct().Select(id => stats[id]).ToList();
+            return new AppAssignmentStats(appId, counts);
+        }).ToList();
     }
 
     public async Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) =>
@@ -143,26 +151,22 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
     {
         var storedUsers = await RetrieveManyAsync(Users, references.UserIds.Select(id => (UserPartition, id)), cancellationToken);
         var scopedApps = references.Groups.Concat(references.EntitlementValues).Concat(references.Bundles).Select(r => r.AppId);
-        var partitions = new ConcurrentDictionary<string, IReadOnlyList<TableEntity>>(StringComparer.Ordinal);
-        await ForEachAsync(references.AppIds.Concat(scopedApps).Distinct(), cancellationToken, async (appId, ct) =>
-            partitions[appId] = await PartitionAsync(Resources, appId, ct));
-
-        var rows = partitions.Values.SelectMany(p => p).ToList();
+        var rows = (await OwnersRowsAsync(Resources, references.AppIds.Concat(scopedApps), cancellationToken)).Values.SelectMany(p => p).ToList();
         var values = new Dictionary<AppResourceRef, string>();
         foreach (var (entitlementId, entity) in Rows(rows, EntitlementPrefix))
         {
             foreach (var value in ToEntitlement(entity, entitlementId).Values)
             {
-                values[new AppResourceRef(entity.PartitionKey, value.Id)] = entitlementId;
+                values[new AppResourceRef(InventoryKeys.Owner(entity.RowKey), value.Id)] = entitlementId;
             }
         }
 
         return new StoredInventoryIds(
             storedUsers.Keys.ToHashSet(StringComparer.Ordinal),
-            rows.Where(e => e.RowKey == AppRow).Select(e => e.PartitionKey).ToHashSet(StringComparer.Ordinal),
-            Rows(rows, GroupPrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
+            rows.Where(e => InventoryKeys.Local(e.RowKey) == AppRow).Select(e => InventoryKeys.Owner(e.RowKey)).ToHashSet(StringComparer.Ordinal),
+            Rows(rows, GroupPrefix).Select(x => new AppResourceRef(InventoryKeys.Owner(x.Entity.RowKey), x.Id)).ToHashSet(),
             values,
-            Rows(rows, BundlePrefix).Select(x => new AppResourceRef(x.Entity.PartitionKey, x.Id)).ToHashSet(),
+            Rows(rows, BundlePrefix).Select(x => new AppResourceRef(InventoryKeys.Owner(x.Entity.RowKey), x.Id)).ToHashSet(),
             await StoredResourcesAsync(references.ResourceIds, cancellationToken),
             await servers.ExistingAsync(references.ServerIds ?? new HashSet<string>(), cancellationToken));
     }
@@ -182,19 +186,20 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
 
         await ForEachAsync(ids.Where(InventoryValidator.IsValidId), cancellationToken, async (id, ct) =>
         {
-            if (await RetrieveAsync(Resources, id, AppRow, ct) is not null)
+            if (await FindAsync(Resources, InventoryKeys.Bucket(id), InventoryKeys.Row(id, AppRow), ct) is not null)
             {
                 found[id] = [];
             }
         });
 
-        var filter = TableRows.Or(TableRows.RowPrefix(GroupPrefix), TableRows.RowPrefix(EntitlementPrefix));
+        var filter = TableRows.Or(TableRows.Compare(KindColumn, "eq", GroupPrefix.TrimEnd(':')), TableRows.Compare(KindColumn, "eq", EntitlementPrefix.TrimEnd(':')));
         var valueEntitlements = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var row in await (await TableAsync(Resources, cancellationToken)).QueryAllAsync(filter, cancellationToken))
         {
-            if (row.RowKey.StartsWith(GroupPrefix, StringComparison.Ordinal))
+            var local = InventoryKeys.Local(row.RowKey);
+            if (local.StartsWith(GroupPrefix, StringComparison.Ordinal))
             {
-                var groupId = row.RowKey[GroupPrefix.Length..];
+                var groupId = local[GroupPrefix.Length..];
                 if (ids.Contains(groupId))
                 {
                     found[groupId] = [];
@@ -203,7 +208,7 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
                 continue;
             }
 
-            var entitlementId = row.RowKey[EntitlementPrefix.Length..];
+            var entitlementId = local[EntitlementPrefix.Length..];
             foreach (var value in ToEntitlement(row, entitlementId).Values.Where(v => ids.Contains(v.Id)))
             {
                 if (!valueEntitlements.TryGetValue(value.Id, out var holders))
@@ -228,19 +233,48 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
 
     private async Task<IReadOnlyDictionary<string, ApplicationResources>> ResourcesAsync(IEnumerable<string> appIds, CancellationToken cancellationToken)
     {
-        var apps = new ConcurrentDictionary<string, ApplicationResources>(StringComparer.Ordinal);
-        await ForEachAsync(appIds.Distinct(), cancellationToken, async (appId, ct) =>
+        var apps = new Dictionary<string, ApplicationResources>(StringComparer.Ordinal);
+        foreach (var (appId, rows) in await OwnersRowsAsync(Resources, appIds, cancellationToken))
         {
-            if (ToResources(await PartitionAsync(Resources, appId, ct)) is { } app)
+            if (ToResources(rows) is { } app)
             {
                 apps[appId] = app;
             }
-        });
-        return new Dictionary<string, ApplicationResources>(apps, StringComparer.Ordinal);
+        }
+
+        return apps;
     }
 
-    private async Task<IReadOnlyList<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken, IList<string>? columns = null) =>
-        await (await TableAsync(table, cancellationToken)).QueryAllAsync(TableRows.Partition(partitionKey), cancellationToken, columns);
+    /// <summary>
+    /// The rows of each owner (by RowKey order) in a bucketed table: one key-range query per owner, or one read of the
+    /// whole bucket where it holds <see cref="WholeBucket"/> or more of the owners, so a principal with 20,000 apps costs
+    /// 16 partition reads rather than 20,000 queries.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, List<TableEntity>>> OwnersRowsAsync(
+        string tableName, IEnumerable<string> ownerIds, CancellationToken cancellationToken, IList<string>? columns = null)
+    {
+        var wanted = ownerIds.Where(InventoryValidator.IsValidId).ToHashSet(StringComparer.Ordinal);
+        var filters = wanted.GroupBy(InventoryKeys.Bucket, StringComparer.Ordinal).SelectMany(bucket => bucket.Count() >= WholeBucket
+            ? [TableRows.Partition(bucket.Key)]
+            : bucket.Select(id => TableRows.And(TableRows.Partition(bucket.Key), TableRows.RowPrefix(InventoryKeys.OwnerPrefix(id)))));
+        var table = await TableAsync(tableName, cancellationToken);
+        var found = new ConcurrentBag<TableEntity>();
+        await ForEachAsync(filters, cancellationToken, async (filter, ct) =>
+        {
+            foreach (var row in await table.QueryAllAsync(filter, ct, columns))
+            {
+                if (wanted.Contains(InventoryKeys.Owner(row.RowKey)))
+                {
+                    found.Add(row);
+                }
+            }
+        });
+        return found.GroupBy(row => InventoryKeys.Owner(row.RowKey), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(row => row.RowKey, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken) =>
+        await (await TableAsync(table, cancellationToken)).QueryAllAsync(TableRows.Partition(partitionKey), cancellationToken);
 
     private async Task<IReadOnlyDictionary<string, TableEntity>> RetrieveManyAsync(string table, IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken)
     {
@@ -256,7 +290,10 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
     }
 
     private async Task<TableEntity?> RetrieveAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
-        InventoryValidator.IsValidId(rowKey) ? await (await TableAsync(table, cancellationToken)).FindAsync(partitionKey, rowKey, cancellationToken) : null;
+        InventoryValidator.IsValidId(rowKey) ? await FindAsync(table, partitionKey, rowKey, cancellationToken) : null;
+
+    private async Task<TableEntity?> FindAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        await (await TableAsync(table, cancellationToken)).FindAsync(partitionKey, rowKey, cancellationToken);
 
     private static Task ForEachAsync<T>(IEnumerable<T> items, CancellationToken cancellationToken, Func<T, CancellationToken, ValueTask> body) =>
         Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, body);

@@ -65,7 +65,8 @@ internal sealed class TableServerInventory(StorageResources storage) : IServerIn
     public async Task<bool> GroupExistsAsync(string groupId, CancellationToken cancellationToken)
     {
         var resources = await storage.TableAsync("invresources", cancellationToken);
-        var filter = TableRows.Compare("RowKey", "eq", InventoryEntities.GroupPrefix + groupId);
+        var filter = TableRows.And(
+            TableRows.Compare(InventoryEntities.KindColumn, "eq", InventoryEntities.GroupPrefix.TrimEnd(':')), TableRows.Compare(InventoryEntities.ResourceIdColumn, "eq", groupId));
         await foreach (var _ in resources.QueryAsync<TableEntity>(filter, 1, ["RowKey"], cancellationToken))
         {
             return true;
@@ -79,11 +80,11 @@ internal sealed class TableServerInventory(StorageResources storage) : IServerIn
     {
         var grants = await storage.TableAsync("invgrants", cancellationToken);
         var members = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var grant in grants.QueryAsync<TableEntity>(select: ["PartitionKey", "GroupIds"], cancellationToken: cancellationToken))
+        await foreach (var grant in grants.QueryAsync<TableEntity>(select: ["RowKey", "GroupIds"], cancellationToken: cancellationToken))
         {
             if (JsonColumns.Read<IReadOnlyList<string>>(grant, "GroupIds", []).Contains(groupId, StringComparer.Ordinal))
             {
-                members.Add(grant.PartitionKey);
+                members.Add(InventoryKeys.Owner(grant.RowKey));
             }
         }
 
