@@ -33,8 +33,20 @@ internal static class ReviewApi
             body["expirationBehavior"] = expirationBehavior;
         }
 
-        var created = await CheckAsync(await admin.PostAsJsonAsync(AdminBase, body, ct), $"create review {i}", ct);
-        return created.GetProperty("id").GetString()!;
+        // A 503 says storage did not answer in time (a saturated machine): a client tries again after a moment, as
+        // the answer asks; the retries are counted and shown, so they are not hidden in the rate.
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await admin.PostAsJsonAsync(AdminBase, body, ct);
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 5)
+            {
+                return (await CheckAsync(response, $"create review {i}", ct)).GetProperty("id").GetString()!;
+            }
+
+            response.Dispose();
+            Progress.Say($"    create review {i}: 503 (storage not answering), retry {attempt} of 4");
+            await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+        }
     }
 
     public static async Task<JsonElement> GetAsync(HttpClient client, string path, CancellationToken ct) =>
