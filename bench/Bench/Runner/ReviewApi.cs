@@ -11,7 +11,7 @@ internal static class ReviewApi
     public const string MyBase = "/governance/api/v2/my/security-access-reviews";
 
     public static async Task ImportAsync(HttpClient admin, object document, CancellationToken ct) =>
-        await CheckAsync(await admin.PostAsJsonAsync("/api/v1/inventory/import", document, ct), "import", ct);
+        await SendAsync(() => admin.PostAsJsonAsync("/api/v1/inventory/import", document, ct), "import", ct);
 
     /// <summary>Creates a review of principal i by reviewer i; returns its id.</summary>
     public static async Task<string> CreateAsync(HttpClient admin, int i, CancellationToken ct, DateTimeOffset? endTime = null, string? expirationBehavior = null)
@@ -33,24 +33,29 @@ internal static class ReviewApi
             body["expirationBehavior"] = expirationBehavior;
         }
 
-        // A 503 says storage did not answer in time (a saturated machine): a client tries again after a moment, as
-        // the answer asks; the retries are counted and shown, so they are not hidden in the rate.
+        return (await SendAsync(() => admin.PostAsJsonAsync(AdminBase, body, ct), $"create review {i}", ct)).GetProperty("id").GetString()!;
+    }
+
+    public static Task<JsonElement> GetAsync(HttpClient client, string path, CancellationToken ct) =>
+        SendAsync(() => client.GetAsync(new Uri(path, UriKind.Relative), ct), $"GET {path}", ct);
+
+    /// <summary>Sends a request; a 503 says storage did not answer in time (a saturated machine): like a client, tries
+    /// again after a moment, as the answer asks, at most 4 times, and says so, so retries are not hidden in a rate.</summary>
+    public static async Task<JsonElement> SendAsync(Func<Task<HttpResponseMessage>> send, string what, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var response = await admin.PostAsJsonAsync(AdminBase, body, ct);
+            var response = await send();
             if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 5)
             {
-                return (await CheckAsync(response, $"create review {i}", ct)).GetProperty("id").GetString()!;
+                return await CheckAsync(response, what, ct);
             }
 
             response.Dispose();
-            Progress.Say($"    create review {i}: 503 (storage not answering), retry {attempt} of 4");
+            Progress.Say($"    {what}: 503 (storage not answering), retry {attempt} of 4");
             await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
         }
     }
-
-    public static async Task<JsonElement> GetAsync(HttpClient client, string path, CancellationToken ct) =>
-        await CheckAsync(await client.GetAsync(new Uri(path, UriKind.Relative), ct), $"GET {path}", ct);
 
     /// <summary>The review counts by status (ACTIVE, PENDING, ERROR, CLOSED).</summary>
     public static async Task<(int Active, int Pending, int Error, int Closed)> StatsAsync(HttpClient admin, CancellationToken ct)

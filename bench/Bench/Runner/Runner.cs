@@ -85,7 +85,8 @@ internal sealed class Runner(BenchOptions options, CancellationToken interrupted
         }
         catch (Exception e)
         {
-            return $"run {r} failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
+            var message = e.Message.Split('\n')[0];
+            return $"run {r} failed: {e.GetType().Name}: {message[..Math.Min(message.Length, 160)]}";
         }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class LargeReview : IScenario
     public int Size(bool quick) => quick ? 1000 : 20_000;
 
     // Until wide-principal import and gathering are fast (another branch), 20,000 items take minutes: the bound keeps make bench finite.
-    public TimeSpan Bound(int size) => TimeSpan.FromSeconds(Math.Min(900, 60 + (size * 0.02)));
+    public TimeSpan Bound(int size) => TimeSpan.FromSeconds(Math.Min(600, 120 + (size * 0.03)));
 
     public async Task RunAsync(Run run)
     {

@@ -29,7 +29,7 @@ internal sealed class RiskEvents : IScenario
         foreach (var batch in Enumerable.Range(0, run.Size).Chunk(100))
         {
             var body = new { data = new { events = batch.Select(Event).ToList() } };
-            (await admin.PostAsJsonAsync("/api/v1/risk-events", body, run.Cancel)).EnsureSuccessStatusCode();
+            await ReviewApi.SendAsync(() => admin.PostAsJsonAsync("/api/v1/risk-events", body, run.Cancel), "risk events", run.Cancel);
         }
 
         await ReviewApi.UntilAsync("ACTIVE", run.Size, async () => (await ReviewApi.StatsAsync(admin, run.Cancel)).Active, run.Cancel);

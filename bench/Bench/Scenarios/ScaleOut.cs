@@ -42,27 +42,23 @@ internal sealed class ScaleOut : IScenario
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
         };
         var hosts = new List<HostProcess>();
+        // a second Ctrl-C ends this process at once: the children go with it
+        void KillAll(object? sender, EventArgs e) => hosts.ForEach(h => h.Kill());
+        AppDomain.CurrentDomain.ProcessExit += KillAll;
         try
         {
             for (var i = 0; i < processes; i++)
             {
-                var host = await HostProcess.StartAsync(run.ConnectionString, prefix, settings);
-                hosts.Add(host);
-                // a second Ctrl-C ends this process at once: the children go with it
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => host.Kill();
+                hosts.Add(await HostProcess.StartAsync(run.ConnectionString, prefix, settings));
             }
 
             var clients = await Task.WhenAll(hosts.Select(h => h.AsAsync(BenchInventory.Admin, "SUPER_ADMIN")));
-            foreach (var client in clients)
-            {
-                client.Timeout = TimeSpan.FromMinutes(5);
-            }
-
             var (reviews, elapsed) = await Creation.CreateAllAsync(clients[0], run.Size, run, run.Cancel, clients);
             return reviews / elapsed.TotalSeconds;
         }
         finally
         {
+            AppDomain.CurrentDomain.ProcessExit -= KillAll;
             hosts.ForEach(h => h.Dispose());
         }
     }
