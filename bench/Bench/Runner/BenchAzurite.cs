@@ -8,11 +8,13 @@ internal static class BenchAzurite
 {
     private const string Hint = "run npm install in the repository root (or make tools), then try again";
 
+    public static bool Installed => Directory.Exists(Path.Combine(Azurite.RepoRoot(), "node_modules", "azurite"));
+
     public static async Task<Azurite?> TryStartAsync()
     {
         try
         {
-            if (!Directory.Exists(Path.Combine(Azurite.RepoRoot(), "node_modules", "azurite")))
+            if (!Installed)
             {
                 await Console.Error.WriteLineAsync($"Azurite is not installed (node_modules/azurite is missing): {Hint}.");
                 return null;
@@ -22,7 +24,7 @@ internal static class BenchAzurite
         }
         catch (Exception e) when (e is InvalidOperationException or Win32Exception)
         {
-            await Console.Error.WriteLineAsync($"Azurite could not start ({e.Message}): {Hint}.");
+            await Console.Error.WriteLineAsync($"Azurite could not start ({e.Message}): if it is installed, the machine may be too busy to start it in time; else {Hint}.");
             return null;
         }
     }

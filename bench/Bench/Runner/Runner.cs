@@ -32,7 +32,18 @@ internal sealed class Runner(BenchOptions options, CancellationToken interrupted
                 await using var azurite = await BenchAzurite.TryStartAsync();
                 if (azurite is null)
                 {
-                    return false;
+                    // not installed: nothing can run; too slow to start on a saturated machine: this run is missed
+                    if (!BenchAzurite.Installed)
+                    {
+                        return false;
+                    }
+
+                    foreach (var figure in scenario.Figures)
+                    {
+                        results[figure].Miss($"run {r}: Azurite did not start");
+                    }
+
+                    break;
                 }
 
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(interrupted);
