@@ -15,7 +15,7 @@ run: tools
 test: tools
 	bash scripts/test.sh
 
-bench: tools
+bench: tools  # make bench ARGS="--quick" / "--only create --runs 5" / "--list"
 	bash scripts/bench.sh
 
 clean:

@@ -9,5 +9,5 @@ app.MapAccessReviewEndpoints();
 app.Run();
 
 /// <summary>The entry point; public because WebApplicationFactory&lt;Program&gt; in the tests and benches starts it.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "WebApplicationFactory<Program> needs it, also in DecisionBench, which has no InternalsVisibleTo by design.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "WebApplicationFactory<Program> needs it.")]
 public partial class Program;

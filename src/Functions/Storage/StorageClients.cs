@@ -6,17 +6,21 @@ using Microsoft.Extensions.Azure;
 
 namespace AccessReviewFunctions.Functions.Storage;
 
-/// <summary>The three service clients of the storage account, built once from <see cref="StorageConnection"/>, with bounded retries and timeouts (<see cref="StorageFaults"/>).</summary>
+/// <summary>The three service clients of the storage account, built once from <see cref="StorageConnection"/>, with bounded retries and timeouts (<see cref="StorageFaults"/>) and each request counted (<see cref="StorageMetrics"/>).</summary>
 internal sealed class StorageClients
 {
-    public StorageClients(StorageConnection connection, AzureComponentFactory components)
+    public StorageClients(StorageConnection connection, AzureComponentFactory components, StorageMetrics metrics)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var tableOptions = new TableClientOptions();
         var blobOptions = new BlobClientOptions();
         StorageFaults.Bound(queueOptions);
         StorageFaults.Bound(tableOptions);
         StorageFaults.Bound(blobOptions);
+        metrics.CountOn(queueOptions, "queue");
+        metrics.CountOn(tableOptions, "table");
+        metrics.CountOn(blobOptions, "blob");
         if (connection.ConnectionString is { } text)
         {
             Tables = new TableServiceClient(text, tableOptions);

@@ -17,6 +17,8 @@ internal static class StorageRegistration
     {
         services.AddAzureClientsCore();
         services.AddSingleton(sp => StorageConnection.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddMetrics();
+        services.AddSingleton<StorageMetrics>();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageResources>();

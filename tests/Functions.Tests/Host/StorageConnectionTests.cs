@@ -1,4 +1,5 @@
 using AccessReviewFunctions.Functions.Storage;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,9 +49,11 @@ public sealed class StorageConnectionTests
         var configuration = Config(("AzureWebJobsStorage:accountName", "reviewsprod"), ("AzureWebJobsStorage:credential", "managedidentity"));
         var collection = new ServiceCollection().AddSingleton(configuration);
         collection.AddAzureClientsCore();
+        collection.AddMetrics();
         using var services = collection.BuildServiceProvider();
 
-        var clients = new StorageClients(StorageConnection.From(configuration), services.GetRequiredService<AzureComponentFactory>());
+        var clients = new StorageClients(
+            StorageConnection.From(configuration), services.GetRequiredService<AzureComponentFactory>(), new StorageMetrics(services.GetRequiredService<IMeterFactory>()));
 
         Assert.Equal("reviewsprod", clients.Tables.AccountName);
         Assert.Equal("https://reviewsprod.queue.core.windows.net/", clients.Queues.Uri.ToString());

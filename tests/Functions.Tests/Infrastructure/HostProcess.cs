@@ -7,11 +7,12 @@ using System.Text.Json;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real host as a child process (<c>dotnet AccessReviewFunctions.Functions.dll</c>, the build the tests reference) on a
-/// free port, against the shared test Azurite in the storage prefix it is given, on the real clock: for what only a
-/// separate process shows, a <c>kill -9</c> in the middle of work and a restart over the same storage.
+/// The real host as a child process (<c>dotnet AccessReviewFunctions.Functions.dll</c>, the build beside the calling
+/// program) on a free port, against the Azurite and in the storage prefix it is given, on the real clock: for what only a
+/// separate process shows, a <c>kill -9</c> in the middle of work and a restart over the same storage. The bench links
+/// this file too (several hosts over one Azurite); the tests' shorthand is in HostProcess.Testing.cs.
 /// </summary>
-internal sealed class HostProcess : IDisposable
+internal sealed partial class HostProcess : IDisposable
 {
     private readonly Process process;
 
@@ -23,9 +24,11 @@ internal sealed class HostProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the host and waits until /healthz answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(string prefix, IDictionary<string, string>? settings = null)
+    /// <summary>Starts the host over <paramref name="connectionString"/> and waits until /healthz answers 200;
+    /// <paramref name="settings"/> (environment variables) must include Auth__SigningKey.</summary>
+    public static async Task<HostProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string> settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var port = Azurite.FreePort();
         var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
@@ -43,16 +46,15 @@ internal sealed class HostProcess : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["AzureWebJobsStorage"] = connectionString,
             ["Storage__Prefix"] = prefix,
             ["Auth__DevTokens"] = "true",
-            ["Auth__SigningKey"] = ApiHost.SigningKey,
             ["Inventory__LoadDemoData"] = "false",
             ["RateLimiting__PermitLimit"] = "1000000",
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in settings)
         {
             environment[key] = value;
         }
