@@ -7,11 +7,12 @@ using System.Text.Json;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real host as a child process (<c>dotnet AccessReviewFunctions.Functions.dll</c>, the build the tests reference) on a
-/// free port, against the shared test Azurite in the storage prefix it is given, on the real clock: for what only a
-/// separate process shows, a <c>kill -9</c> in the middle of work and a restart over the same storage.
+/// The real host as a child process (<c>dotnet AccessReviewFunctions.Functions.dll</c>) on a free port, against the
+/// storage and in the storage prefix it is given, on the real clock: for what only a separate process shows, a
+/// <c>kill -9</c> in the middle of work and a restart over the same storage. The tests start the build they reference
+/// against the shared test Azurite (HostProcess.Testing.cs); the fault harness (bench/Faults) links this file alone.
 /// </summary>
-internal sealed class HostProcess : IDisposable
+internal sealed partial class HostProcess : IDisposable
 {
     private readonly Process process;
 
@@ -23,11 +24,10 @@ internal sealed class HostProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the host and waits until /healthz answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(string prefix, IDictionary<string, string>? settings = null)
+    /// <summary>Starts the host built into <paramref name="directory"/> and waits until /healthz answers 200.</summary>
+    public static async Task<HostProcess> StartAsync(string directory, string connectionString, string signingKey, string prefix, IDictionary<string, string>? settings = null)
     {
         var port = Azurite.FreePort();
-        var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
@@ -43,10 +43,10 @@ internal sealed class HostProcess : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["AzureWebJobsStorage"] = connectionString,
             ["Storage__Prefix"] = prefix,
             ["Auth__DevTokens"] = "true",
-            ["Auth__SigningKey"] = ApiHost.SigningKey,
+            ["Auth__SigningKey"] = signingKey,
             ["Inventory__LoadDemoData"] = "false",
             ["RateLimiting__PermitLimit"] = "1000000",
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
@@ -76,6 +76,9 @@ internal sealed class HostProcess : IDisposable
             "the child host to answer /healthz");
         return process.HasExited ? throw new InvalidOperationException($"the child host exited with {process.ExitCode}") : host;
     }
+
+    /// <summary>The child's process id, for a harness that must stop it however it itself ends.</summary>
+    public int ProcessId => process.Id;
 
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
