@@ -17,7 +17,7 @@ namespace AccessReviewFunctions.Faults;
 /// (not an envelope, an unknown type, a body of the wrong shape, an envelope without a body), written straight
 /// onto the host's queues for settled reviews. Nothing may change but the poison queues.
 /// </summary>
-internal sealed class MessageInjection(FaultEnvironment environment, Receiver receiver, Report report)
+internal sealed partial class MessageInjection(FaultEnvironment environment, Receiver receiver, Report report)
 {
     private const string Scenario = "3 duplicate, out-of-order and poison messages";
     private static readonly string[] Queues = [ReviewQueues.Control, ReviewQueues.Work, AppendReviewLog.Queue, RemediationQueues.Work];
@@ -83,8 +83,11 @@ internal sealed class MessageInjection(FaultEnvironment environment, Receiver re
         report.Check(Scenario, "reviews, items, history and System Log unchanged", changed.Count == 0, $"{changed.Count} of {reviewIds.Count} reviews changed");
         foreach (var id in changed.Take(3))
         {
-            Console.WriteLine($"    {id} before: {before[id]}");
-            Console.WriteLine($"    {id} after:  {after[id]}");
+            var (was, now) = (before[id].Split('\n'), after[id].Split('\n'));
+            var at = Enumerable.Range(0, Math.Min(was.Length, now.Length)).FirstOrDefault(i => was[i] != now[i], Math.Min(was.Length, now.Length));
+            Console.WriteLine($"    {id}: {was.Length} parts before, {now.Length} after; first difference:");
+            Console.WriteLine($"      before: {(at < was.Length ? was[at] : "(none)")}");
+            Console.WriteLine($"      after:  {(at < now.Length ? now[at] : "(none)")}");
         }
 
         report.Count(Scenario, $"remediation changes (no new key; {receiver.Repeats - repeatsBefore} repeat calls with an applied key, deduplicated by the receiver)", 0, receiver.Applied - appliedBefore);
@@ -140,11 +143,15 @@ internal sealed class MessageInjection(FaultEnvironment environment, Receiver re
             parts.AddRange(await api.ReadAllAsync($"{AdminBase}/{id}/accesses?limit=200"));
             parts.AddRange(await api.ReadAllAsync($"{AdminBase}/{id}/history?limit=200"));
             parts.AddRange(log.Where(e => e.GetRawText().Contains(id, StringComparison.Ordinal)));
-            snapshot[id] = string.Join("\n", parts.Select(p => WithoutLinks(JsonNode.Parse(p.GetRawText()))?.ToJsonString()));
+            snapshot[id] = HostAddress().Replace(string.Join("\n", parts.Select(p => WithoutLinks(JsonNode.Parse(p.GetRawText()))?.ToJsonString())), "http://host");
         }
 
         return snapshot;
     }
+
+    /// <summary>Absolute URLs name the host that answered (logoUrl): every host must answer the same.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex HostAddress();
 
     private static JsonNode? WithoutLinks(JsonNode? node)
     {

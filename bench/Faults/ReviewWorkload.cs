@@ -28,8 +28,11 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
 
     public IReadOnlyList<string> Ids => [.. ids.OfType<string>()];
 
-    /// <summary>Runs the load with <paramref name="fault"/> beside it, waits until every review is terminal, and checks.</summary>
-    public async Task RunAsync(Func<ReviewWorkload, Task> fault, TimeSpan timeout)
+    /// <summary>
+    /// Runs the load with <paramref name="fault"/> beside it, waits (at most <paramref name="settle"/> after both are
+    /// done) until every review is terminal, and checks.
+    /// </summary>
+    public async Task RunAsync(Func<ReviewWorkload, Task> fault, TimeSpan settle)
     {
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow.AddMinutes(-1);
@@ -45,23 +48,34 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
         var faulting = fault(this);
         await Parallel.ForEachAsync(Enumerable.Range(0, reviews), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) => await DriveAsync(i));
         await faulting;
-        var open = await UntilTerminalAsync(timeout - clock.Elapsed);
+        var open = await UntilTerminalAsync(lead + settle);
         await stop.CancelAsync();
         await progress;
         report.Check(scenario, "every review reaches its terminal state", open == 0, $"{reviews - open} of {reviews} CLOSED with every remediation settled, {clock.Elapsed.TotalSeconds:F0} s after the first create");
         await VerifyAsync(started);
     }
 
+    private string Name(int i) => $"Fault {scenario} {i}";
+
     /// <summary>0, 1 or 2 reviewer revokes by review number: the rest are revoked automatically at the end time.</summary>
     private static int Planned(int i) => i % 3 == 0 ? 2 : i % 3 == 1 ? 1 : 0;
 
     private async Task DriveAsync(int i)
     {
-        var reply = await api.SendAsync(HttpMethod.Post, AdminBase, Api.Admin, Review(Principal(i), [Reviewer(i)], lead, $"Fault {scenario} {i}"),
-            idempotencyKey: $"{environment.Prefix}-{i}");
+        // Retried with the same key and body until a host answers; a body whose end time passed meanwhile is refused
+        // (400: nothing created), so it is sent again under a new key with a new end time.
+        var reply = new Reply(0, "not sent");
+        for (var attempt = 0; attempt < 3 && !reply.Ok; attempt++)
+        {
+            reply = await api.SendAsync(HttpMethod.Post, AdminBase, Api.Admin, Review(Principal(i), [Reviewer(i)], lead, Name(i)), idempotencyKey: $"{environment.Prefix}-{i}-{attempt}");
+            if (!reply.Ok)
+            {
+                Console.WriteLine($"  create {i} attempt {attempt + 1}: {reply}");
+            }
+        }
+
         if (!reply.Ok)
         {
-            Console.WriteLine($"  create {i} failed: {reply}");
             return;
         }
 
@@ -149,12 +163,27 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
         var created = ids.OfType<string>().ToList();
         report.Count(scenario, "creates (every create answered, after retries)", reviews - created.Count, 0);
         var histories = new ConcurrentDictionary<string, List<string>>(StringComparer.Ordinal);
-        long itemsWrong = 0, historyLost = 0, historyDuplicated = 0, changesLost = 0, changesDuplicated = 0, remediationsUnsettled = 0;
+        long closedUngathered = 0, ungatheredWrong = 0, itemsWrong = 0, historyLost = 0, historyDuplicated = 0, changesLost = 0, changesDuplicated = 0, remediationsUnsettled = 0;
         var problems = new ConcurrentQueue<string>();
         await Parallel.ForEachAsync(created, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
         {
             var mine = accepted[id];
             var items = await api.ReadAllAsync($"{AdminBase}/{id}/accesses?limit=200");
+            var history = (await api.ReadAllAsync($"{AdminBase}/{id}/history?limit=200")).Select(h => h.GetProperty("message").GetString()!).ToList();
+            histories[id] = history;
+            if (!history.Any(m => m.StartsWith("gathered ", StringComparison.Ordinal)))
+            {
+                // Its end time passed before its access was gathered: it closes with nothing to review.
+                Interlocked.Increment(ref closedUngathered);
+                if (items.Count > 0 || history.Count != 2)
+                {
+                    Interlocked.Increment(ref ungatheredWrong);
+                    problems.Enqueue($"{id} closed before it was gathered: {items.Count} access items shown (expected none), history {string.Join(" | ", history)}");
+                }
+
+                return;
+            }
+
             foreach (var item in items)
             {
                 var byReviewer = mine.ContainsKey(item.GetProperty("id").GetString()!);
@@ -174,8 +203,6 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
                 }
             }
 
-            var history = (await api.ReadAllAsync($"{AdminBase}/{id}/history?limit=200")).Select(h => h.GetProperty("message").GetString()!).ToList();
-            histories[id] = history;
             var automatic = items.Count - mine.Count;
             var expected = new (string Kind, int Count)[]
             {
@@ -199,6 +226,7 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
             {
                 problems.Enqueue($"{id} history: unexpected {string.Join(" | ", unmatched)}");
             }
+
             var changes = receiver.KeysPerChange(id);
             Interlocked.Add(ref changesLost, Math.Max(0, items.Count - changes.Count(c => c.Key.EndsWith(" REVOKE", StringComparison.Ordinal))));
             Interlocked.Add(ref changesDuplicated, changes.Values.Sum(keys => keys - 1) + changes.Count(c => !c.Key.EndsWith(" REVOKE", StringComparison.Ordinal)));
@@ -208,6 +236,13 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
             }
         });
 
+        if (closedUngathered > 0)
+        {
+            report.Check(scenario, "a review whose end time passed before it was gathered closes with no access items and history created, closed", ungatheredWrong == 0,
+                $"{closedUngathered} closed before they were gathered, {ungatheredWrong} of them wrong");
+        }
+
+        await VerifyCreatedOnceAsync();
         report.Check(scenario, "every item revoked, by its reviewer or automatically", itemsWrong == 0, $"{itemsWrong} items wrong");
         report.Check(scenario, "every remediation SUCCEEDED", remediationsUnsettled == 0, $"{remediationsUnsettled} not SUCCEEDED");
         report.Count(scenario, "history transitions", historyLost, historyDuplicated);
@@ -219,10 +254,20 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
         }
     }
 
+    /// <summary>No create applied twice: each review name (one per create, whatever its retries) is on exactly one review.</summary>
+    private async Task VerifyCreatedOnceAsync()
+    {
+        var filter = Uri.EscapeDataString($"name co \"Fault {scenario} \"");
+        var names = (await api.ReadAllAsync($"{AdminBase}?limit=200&filter={filter}")).Select(r => r.GetProperty("name").GetString()!).ToList();
+        var mine = Enumerable.Range(0, reviews).Select(Name).ToHashSet(StringComparer.Ordinal);
+        var counts = names.Where(mine.Contains).GroupBy(n => n, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        report.Count(scenario, $"reviews created ({counts.Count} names on {counts.Values.Sum()} reviews)", reviews - counts.Count, counts.Values.Sum(c => c - 1));
+    }
+
     /// <summary>One System Log event per history entry of each review, plus one access.review.remediate per item.</summary>
     private async Task VerifySystemLogAsync(DateTimeOffset since, ConcurrentDictionary<string, List<string>> histories)
     {
-        var expected = histories.Values.Sum(h => h.Count) + (histories.Count * Apps);
+        var expected = histories.Values.Sum(h => h.Count + Remediations(h));
         var events = new List<JsonElement>();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         do
@@ -244,12 +289,15 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
             var own = byReview.GetValueOrDefault(id) ?? [];
             var remediate = own.Count(e => e.GetProperty("eventType").GetString() == "access.review.remediate");
             var rest = own.Count - remediate;
-            lost += Math.Max(0, history.Count - rest) + Math.Max(0, Apps - remediate);
-            duplicated += Math.Max(0, rest - history.Count) + Math.Max(0, remediate - Apps);
+            lost += Math.Max(0, history.Count - rest) + Math.Max(0, Remediations(history) - remediate);
+            duplicated += Math.Max(0, rest - history.Count) + Math.Max(0, remediate - Remediations(history));
         }
 
         report.Count(scenario, $"System Log events ({events.Count} for these reviews: one per history entry, one access.review.remediate per item)", lost, duplicated);
     }
+
+    /// <summary>Every item of a gathered review is revoked, so remediated: one access.review.remediate each.</summary>
+    private static int Remediations(List<string> history) => history.Any(m => m.StartsWith("gathered ", StringComparison.Ordinal)) ? Apps : 0;
 
     private static string? ReviewOf(JsonElement e) =>
         e.TryGetProperty("debugContext", out var d) && d.TryGetProperty("debugData", out var data) && data.TryGetProperty("reviewId", out var r) ? r.GetString() : null;
@@ -271,9 +319,14 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
         }
     }
 
+    /// <summary>
+    /// CLOSED with every remediation settled, or CLOSED before it was gathered (nothing to remediate; gathering is what
+    /// writes the review's summary).
+    /// </summary>
     private static bool Terminal(JsonElement review) =>
         Status(review) is "CLOSED" or "ERROR" && review.TryGetProperty("remediation", out var r) && r.ValueKind == JsonValueKind.Object
-        && r.TryGetProperty("completedAt", out var at) && at.ValueKind == JsonValueKind.String;
+            ? r.TryGetProperty("completedAt", out var at) && at.ValueKind == JsonValueKind.String
+            : Status(review) == "CLOSED" && !review.TryGetProperty("summary", out _);
 
     private static string? Status(JsonElement review) => Text(review, "status");
 
