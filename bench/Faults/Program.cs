@@ -54,7 +54,7 @@ if (only.Overlaps(["1", "3", "4"]))
     IReadOnlyList<string> settled = [];
     await Scenario("1 kill -9 of one of two hosts", only.Contains("1"), async name =>
     {
-        var workload = new ReviewWorkload(shared, receiver, report, name, reviews, lead);
+        using var workload = new ReviewWorkload(shared, receiver, report, name, reviews, lead);
         await workload.RunAsync(
             async w =>
             {
@@ -87,7 +87,7 @@ await Scenario("2 storage stopped for 10 s and started again", only.Contains("2"
     {
         await using var persistent = await FaultEnvironment.StartAsync(folder.FullName, 2, receiver);
         await FaultInventory.ImportAsync(persistent.Api);
-        var workload = new ReviewWorkload(persistent, receiver, report, name, outageReviews, lead + TimeSpan.FromSeconds(30));
+        using var workload = new ReviewWorkload(persistent, receiver, report, name, outageReviews, lead + TimeSpan.FromSeconds(30));
         await workload.RunAsync(
             async w =>
             {
@@ -135,7 +135,7 @@ async Task Scenario(string name, bool run, Func<string, Task> body)
 // Scenario 3 run alone: three reviews of a short workload without a fault.
 static async Task<IReadOnlyList<string>> SettledReviewsAsync(FaultEnvironment environment, Receiver receiver, Report report)
 {
-    var workload = new ReviewWorkload(environment, receiver, report, "3 duplicate, out-of-order and poison messages", 3, TimeSpan.FromSeconds(15));
+    using var workload = new ReviewWorkload(environment, receiver, report, "3 duplicate, out-of-order and poison messages", 3, TimeSpan.FromSeconds(15));
     await workload.RunAsync(_ => Task.CompletedTask, TimeSpan.FromMinutes(2));
     return workload.Ids;
 }

@@ -12,12 +12,15 @@ namespace AccessReviewFunctions.Faults;
 /// automatically, and every revoke is carried out through the webhook. Then every review is checked: terminal,
 /// every transition in its history and in the System Log exactly once, every change applied under exactly one key.
 /// </summary>
-internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver receiver, Report report, string scenario, int reviews, TimeSpan lead)
+internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver receiver, Report report, string scenario, int reviews, TimeSpan lead) : IDisposable
 {
     private readonly Api api = environment.Api;
     private readonly string?[] ids = new string?[reviews];
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> accepted = new(StringComparer.Ordinal);
     private readonly int appliedBefore = receiver.Applied;
+
+    /// <summary>Reviews waiting to be ACTIVE are polled a few at a time, so polling does not crowd out the work.</summary>
+    private readonly SemaphoreSlim polls = new(8);
     private int created;
     private int decided;
 
@@ -27,6 +30,8 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
     public int PlannedSteps => reviews + Enumerable.Range(0, reviews).Sum(Planned) + (reviews * Apps);
 
     public IReadOnlyList<string> Ids => [.. ids.OfType<string>()];
+
+    public void Dispose() => polls.Dispose();
 
     /// <summary>
     /// Runs the load with <paramref name="fault"/> beside it, waits (at most <paramref name="settle"/> after both are
@@ -46,7 +51,15 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
             }
         });
         var faulting = fault(this);
-        await Parallel.ForEachAsync(Enumerable.Range(0, reviews), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) => await DriveAsync(i));
+        var deciding = new ConcurrentBag<Task>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, reviews), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            if (await CreateAsync(i) is { } id)
+            {
+                deciding.Add(DecideAsync(i, id));
+            }
+        });
+        await Task.WhenAll(deciding);
         await faulting;
         var open = await UntilTerminalAsync(lead + settle);
         await stop.CancelAsync();
@@ -60,7 +73,7 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
     /// <summary>0, 1 or 2 reviewer revokes by review number: the rest are revoked automatically at the end time.</summary>
     private static int Planned(int i) => i % 3 == 0 ? 2 : i % 3 == 1 ? 1 : 0;
 
-    private async Task DriveAsync(int i)
+    private async Task<string?> CreateAsync(int i)
     {
         // Retried with the same key and body until a host answers; a body whose end time passed meanwhile is refused
         // (400: nothing created), so it is sent again under a new key with a new end time.
@@ -76,13 +89,19 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
 
         if (!reply.Ok)
         {
-            return;
+            return null;
         }
 
         var id = reply.Json().GetProperty("id").GetString()!;
         ids[i] = id;
         accepted[id] = new(StringComparer.Ordinal);
         Interlocked.Increment(ref created);
+        return id;
+    }
+
+    /// <summary>Once the review is ACTIVE, its reviewer revokes the planned number of items.</summary>
+    private async Task DecideAsync(int i, string id)
+    {
         var review = await UntilAsync(id, r => Status(r) != "PENDING", lead + TimeSpan.FromMinutes(3));
         if (Status(review) != "ACTIVE" || Planned(i) == 0)
         {
@@ -309,13 +328,23 @@ internal sealed class ReviewWorkload(FaultEnvironment environment, Receiver rece
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var review = await api.ReadAsync($"{AdminBase}/{id}");
+            JsonElement review;
+            await polls.WaitAsync();
+            try
+            {
+                review = await api.ReadAsync($"{AdminBase}/{id}");
+            }
+            finally
+            {
+                polls.Release();
+            }
+
             if (done(review) || DateTime.UtcNow > deadline)
             {
                 return review;
             }
 
-            await Task.Delay(1000);
+            await Task.Delay(2000);
         }
     }
 
