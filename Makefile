@@ -1,4 +1,4 @@
-.PHONY: run test build tools bench clean
+.PHONY: run test build tools bench faults clean
 
 build: tools
 	dotnet build AccessReviewFunctions.sln -nologo -v quiet
@@ -17,6 +17,9 @@ test: tools
 
 bench: tools  # make bench ARGS="--quick" / "--only create --runs 5" / "--list"
 	bash scripts/bench.sh
+
+faults: tools
+	bash scripts/faults.sh
 
 clean:
 	rm -rf .azurite src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj

@@ -49,7 +49,7 @@ internal sealed class ScaleOut : IScenario
         {
             for (var i = 0; i < processes; i++)
             {
-                hosts.Add(await HostProcess.StartAsync(run.ConnectionString, prefix, settings));
+                hosts.Add(await HostProcess.StartAsync(AppContext.BaseDirectory, run.ConnectionString, settings["Auth__SigningKey"], prefix, settings));
             }
 
             var clients = await Task.WhenAll(hosts.Select(h => h.AsAsync(BenchInventory.Admin, "SUPER_ADMIN")));

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
-/// <summary>One in-memory Azurite process on free ports, started from the repo's node_modules and stopped on dispose.</summary>
+/// <summary>
+/// One Azurite process started from the repo's node_modules and stopped on dispose: in memory on free ports, or (for the
+/// fault harness, which stops storage and starts it again) with its data in a folder and on the ports it is given.
+/// </summary>
 internal sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -23,6 +26,7 @@ internal sealed class Azurite : IAsyncDisposable
     private Azurite(Process process, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
+        Ports = [blobPort, queuePort, tablePort];
         ConnectionString =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey + ";" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
@@ -32,9 +36,16 @@ internal sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<Azurite> StartAsync()
+    /// <summary>The blob, queue and table ports: a restart over the same <c>location</c> on these keeps the connection string.</summary>
+    public IReadOnlyList<int> Ports { get; }
+
+    /// <summary>The process id of the watchdog shell (Azurite is its child), for a harness that must stop it however it ends.</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>In memory on free ports, or with its data in <paramref name="location"/> (it survives a stop) on <paramref name="ports"/>.</summary>
+    public static async Task<Azurite> StartAsync(string? location = null, IReadOnlyList<int>? ports = null)
     {
-        var ports = new[] { FreePort(), FreePort(), FreePort() };
+        ports ??= [FreePort(), FreePort(), FreePort()];
         var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
@@ -57,12 +68,14 @@ internal sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add(azuriteBin);
         }
 
-        foreach (var arg in new[]
-        {
-            "--silent", "--disableTelemetry", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+        List<string> arguments = ["--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose"];
+        arguments.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);
+        arguments.AddRange(
+        [
             "--blobPort", Text(ports[0]), "--queuePort", Text(ports[1]), "--tablePort", Text(ports[2]),
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-        })
+        ]);
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
@@ -73,7 +86,7 @@ internal sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, ports[0], ports[1], ports[2]);
-        await azurite.WaitForPortsAsync(ports);
+        await azurite.WaitForPortsAsync([.. ports]);
         return azurite;
     }
 
@@ -86,6 +99,30 @@ internal sealed class Azurite : IAsyncDisposable
         }
 
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
+    }
+
+    /// <summary>
+    /// Stops Azurite as Ctrl-C does (SIGTERM to the node process, so a <c>location</c> is saved), within
+    /// <paramref name="timeout"/>, then kills what is left.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (!OperatingSystem.IsWindows() && !process.HasExited)
+        {
+            using var signal = Process.Start("pkill", ["-TERM", "-P", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync();
+            using var bounded = new CancellationTokenSource(timeout);
+            try
+            {
+                await process.WaitForExitAsync(bounded.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: the kill below.
+            }
+        }
+
+        await DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -7,10 +7,10 @@ using System.Text.Json;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real host as a child process (<c>dotnet AccessReviewFunctions.Functions.dll</c>, the build beside the calling
-/// program) on a free port, against the Azurite and in the storage prefix it is given, on the real clock: for what only a
-/// separate process shows, a <c>kill -9</c> in the middle of work and a restart over the same storage. The bench links
-/// this file too (several hosts over one Azurite); the tests' shorthand is in HostProcess.Testing.cs.
+/// The real host as a child process (<c>dotnet AccessReviewFunctions.Functions.dll</c>) on a free port, against the
+/// storage and in the storage prefix it is given, on the real clock: for what only a separate process shows, a
+/// <c>kill -9</c> in the middle of work and a restart over the same storage. The tests start the build they reference
+/// against the shared test Azurite (HostProcess.Testing.cs); the fault harness (bench/Faults) links this file alone.
 /// </summary>
 internal sealed partial class HostProcess : IDisposable
 {
@@ -24,13 +24,10 @@ internal sealed partial class HostProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the host over <paramref name="connectionString"/> and waits until /healthz answers 200;
-    /// <paramref name="settings"/> (environment variables) must include Auth__SigningKey.</summary>
-    public static async Task<HostProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string> settings)
+    /// <summary>Starts the host built into <paramref name="directory"/> and waits until /healthz answers 200.</summary>
+    public static async Task<HostProcess> StartAsync(string directory, string connectionString, string signingKey, string prefix, IDictionary<string, string>? settings = null)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var port = Azurite.FreePort();
-        var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
@@ -49,12 +46,13 @@ internal sealed partial class HostProcess : IDisposable
             ["AzureWebJobsStorage"] = connectionString,
             ["Storage__Prefix"] = prefix,
             ["Auth__DevTokens"] = "true",
+            ["Auth__SigningKey"] = signingKey,
             ["Inventory__LoadDemoData"] = "false",
             ["RateLimiting__PermitLimit"] = "1000000",
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
         }
@@ -78,6 +76,9 @@ internal sealed partial class HostProcess : IDisposable
             "the child host to answer /healthz");
         return process.HasExited ? throw new InvalidOperationException($"the child host exited with {process.ExitCode}") : host;
     }
+
+    /// <summary>The child's process id, for a harness that must stop it however it itself ends.</summary>
+    public int ProcessId => process.Id;
 
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
