@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Functions.Runtime.Durable;
+using AccessReviewFunctions.Domain.Ids;
 using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Errors;
 using AccessReviewFunctions.Domain.Reviews;
@@ -34,6 +36,35 @@ internal sealed class ReviewService(
         await index.AddReviewersAsync(review.Id, review.State.ReviewerIds, cancellationToken);
         await updater.CreateAsync(review, created, origin, cancellationToken);
         return review;
+    }
+
+    /// <summary>
+    /// A create under an <c>Idempotency-Key</c>: the review's id is derived from the caller and the key, so a retry after
+    /// an answer that never arrived (the create committed, then the request failed) names the same review and finds it
+    /// instead of opening a second one.
+    /// </summary>
+    public async Task<SecurityAccessReview> CreateOnceAsync(NewReview request, string actorId, string idempotencyKey, RequestOrigin? origin, CancellationToken cancellationToken)
+    {
+        var reviewId = PrefixedIds.Derive("sar", actorId, idempotencyKey);
+        if (await store.GetAsync(reviewId, cancellationToken) is { } stored)
+        {
+            return stored.Review;
+        }
+
+        try
+        {
+            return await CreateAsync(request, actorId, cancellationToken, reviewId, origin);
+        }
+        catch (ConcurrencyException)
+        {
+            // The same create running at once under the same key stored it first.
+            if (await store.GetAsync(reviewId, cancellationToken) is { } first)
+            {
+                return first.Review;
+            }
+
+            throw;
+        }
     }
 
     public async Task<SecurityAccessReview> GetAsync(ReviewScope scope, string reviewId, CancellationToken cancellationToken) =>

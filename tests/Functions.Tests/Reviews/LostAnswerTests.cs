@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
@@ -49,18 +51,44 @@ public sealed class LostAnswerTests
         Assert.Single(await HistoryAsync(admin, id), m => m == "commented: once");
     }
 
-    /// <summary>Commits the next matching atomic write, then answers as a retry of it would: with a conflict.</summary>
+    [Fact]
+    public async Task Create_CommittedButTheRequestFailed_RetryUnderTheSameKeyFindsTheSameReview()
+    {
+        var lossy = new LossyStores();
+        using var host = new ApiHost(services: s => s.Decorate<IPartitionStores>((inner, _) => lossy.Wrap(inner)));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+
+        lossy.LoseNext(header: true, timeout: true);
+        var first = await PostWithKeyAsync(admin, "create-1");
+        var retry = await PostWithKeyAsync(admin, "create-1");
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.Accepted), (first.StatusCode, retry.StatusCode));
+        var reviews = (await GetAsync(admin, Admin)).GetProperty("data").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal([(await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()], reviews);
+    }
+
+    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient admin, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Admin) { Content = JsonContent.Create(Body()) };
+        request.Headers.Add("Idempotency-Key", key);
+        return admin.SendAsync(request);
+    }
+
+    /// <summary>Commits the next matching atomic write, then answers as a retry of it would: with a conflict, or as a client that gave up: with a timeout.</summary>
     private sealed class LossyStores
     {
         private int armed;
         private bool header;
+        private bool timeout;
         private int lost;
 
         public int Lost => Volatile.Read(ref lost);
 
-        public void LoseNext(bool header)
+        public void LoseNext(bool header, bool timeout = false)
         {
             this.header = header;
+            this.timeout = timeout;
             Volatile.Write(ref armed, 1);
         }
 
@@ -87,7 +115,7 @@ public sealed class LostAnswerTests
                 if (owner.Take(changes))
                 {
                     Interlocked.Increment(ref owner.lost);
-                    throw new WriteConflictException(preconditionFailed: owner.header);
+                    throw owner.timeout ? new TimeoutException("no answer from storage") : new WriteConflictException(preconditionFailed: owner.header);
                 }
 
                 return written;

@@ -36,10 +36,14 @@ internal static class ReviewEndpoints
     }
 
     /// <summary>202 with the review, PENDING while its access is gathered, as Okta answers.</summary>
-    private static async Task<Accepted<ReviewDto>> CreateAsync(CreateReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, CancellationToken ct)
+    private static async Task<Accepted<ReviewDto>> CreateAsync(
+        CreateReviewRequest? body, OktaScope scope, ReviewService reviews, IUserDirectory users, HttpRequest http, CancellationToken ct)
     {
-        var request = body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "a security access review is required");
-        var review = await reviews.CreateAsync(ReviewMapper.ToDomain(request), scope.CallerId, ct, origin: scope.Reviews.Origin);
+        var request = ReviewMapper.ToDomain(body ?? throw DomainException.Validation(Fields.Body, ViolationCode.Required, "a security access review is required"));
+        var key = http.Headers[IdempotencyKeys.Header].ToString();
+        var review = key.Length > 0
+            ? await reviews.CreateOnceAsync(request, scope.CallerId, key, scope.Reviews.Origin, ct)
+            : await reviews.CreateAsync(request, scope.CallerId, ct, origin: scope.Reviews.Origin);
         return TypedResults.Accepted(new Uri(scope.Href($"/{review.Id}")), await ToDtoAsync(review.State, scope, users, ct));
     }
 
