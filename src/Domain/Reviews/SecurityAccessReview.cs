@@ -112,6 +112,12 @@ public sealed partial class SecurityAccessReview
     }
 
     /// <summary>True when the end time has passed and the review is still open.</summary>
+    /// <summary>
+    /// True when the review shows access items: it was activated with its snapshot. A review closed before its gathering
+    /// finished shows none, even when a gathering still running wrote rows before it found the review closed.
+    /// </summary>
+    public bool HasAccess => Status.HasAccess() && State.AccessItemCount > 0;
+
     public bool IsDue(DateTimeOffset now) => Status.IsOpen() && now >= State.EndTime;
 
     public void EnsureWritable()

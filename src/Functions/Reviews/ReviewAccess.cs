@@ -12,7 +12,7 @@ namespace AccessReviewFunctions.Functions.Reviews;
 internal sealed class ReviewAccess(IReviewStore store, ReviewItemCache cache)
 {
     public Task<AccessRows> AllAsync(LoadedReview loaded, CancellationToken cancellationToken) =>
-        !loaded.Review.Status.HasAccess()
+        !loaded.Review.HasAccess
             ? Task.FromResult(AccessRows.None)
             : cache.GetOrLoadAsync(loaded.Review.Id, loaded.ETag, () => store.ListAccessAsync(loaded.Review.Id, cancellationToken));
 

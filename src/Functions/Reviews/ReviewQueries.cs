@@ -54,7 +54,7 @@ internal sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IUse
         ReviewScope scope, string reviewId, string accessItemId, ListRequest request, CancellationToken cancellationToken)
     {
         var loaded = await GetAsync(scope, reviewId, cancellationToken);
-        if (!loaded.Review.Status.HasAccess())
+        if (!loaded.Review.HasAccess)
         {
             return (new Page<SubAccessItem>([], null), null);
         }
@@ -72,7 +72,7 @@ internal sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IUse
     public async Task<IReadOnlyList<Anomaly>> AnomaliesAsync(ReviewScope scope, string reviewId, string targetId, CancellationToken cancellationToken)
     {
         var loaded = await GetAsync(scope, reviewId, cancellationToken);
-        if (!loaded.Review.Status.HasAccess())
+        if (!loaded.Review.HasAccess)
         {
             return [];
         }
@@ -90,7 +90,7 @@ internal sealed class ReviewQueries(IReviewStore store, IReviewIndex index, IUse
     public async Task<string> ItemSummaryAsync(ReviewScope scope, string reviewId, string targetId, CancellationToken cancellationToken)
     {
         var loaded = await GetAsync(scope, reviewId, cancellationToken);
-        if (!loaded.Review.Status.HasAccess())
+        if (!loaded.Review.HasAccess)
         {
             throw DomainException.NotFound($"{targetId} (AccessItem)");
         }

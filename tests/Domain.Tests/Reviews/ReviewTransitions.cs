@@ -30,6 +30,18 @@ public sealed class ReviewTransitions
     }
 
     [Fact]
+    public void HasAccess_ClosedBeforeItWasGathered_NoneButActivatedThenClosed_Shows()
+    {
+        var neverGathered = Pending();
+        neverGathered.Close(Now.AddDays(8), null, CloseReason.EndTimeReached);
+        var gathered = Pending();
+        gathered.Activate(Now.AddSeconds(2), 4);
+        gathered.Close(Now.AddDays(8), null, CloseReason.EndTimeReached);
+
+        Assert.Equal((false, true), (neverGathered.HasAccess, gathered.HasAccess));
+    }
+
+    [Fact]
     public void Fail_Pending_BecomesErrorWithReason()
     {
         var review = Pending();
