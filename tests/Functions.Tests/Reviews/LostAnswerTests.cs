@@ -12,17 +12,29 @@ namespace AccessReviewFunctions.Functions.Tests.Reviews;
 /// own commit as a conflict (409 for an insert, 412 for the header's ETag). The runtime must recognise its own write
 /// rather than take it for another writer's and run the step again.
 /// </summary>
-public sealed class LostAnswerTests
+public sealed class LostAnswerTests : IAsyncLifetime
 {
+    private readonly LossyStores lossy = new();
+    private ApiHost host = null!;
+    private HttpClient admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = new ApiHost(services: s => s.Decorate<IPartitionStores>((inner, _) => lossy.Wrap(inner)));
+        await TestInventory.ImportAsync(host);
+        admin = host.AsAdmin();
+    }
+
+    public Task DisposeAsync()
+    {
+        host.Dispose();
+        return Task.CompletedTask;
+    }
+
     [Fact]
     public async Task Decision_CommitAnswerLostAndRetryConflicts_AppliedOnceAnd2xx()
     {
-        var lossy = new LossyStores();
-        using var host = new ApiHost(services: s => s.Decorate<IPartitionStores>((inner, _) => lossy.Wrap(inner)));
-        await TestInventory.ImportAsync(host);
-        var admin = host.AsAdmin();
-        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var id = await ActiveReviewAsync();
         var item = (await AccessesApi.ItemsAsync(admin, id))[0];
 
         lossy.LoseNext(header: true);
@@ -36,12 +48,7 @@ public sealed class LostAnswerTests
     [Fact]
     public async Task Comment_AppendAnswerLostAndRetryConflicts_StoredOnceAnd204()
     {
-        var lossy = new LossyStores();
-        using var host = new ApiHost(services: s => s.Decorate<IPartitionStores>((inner, _) => lossy.Wrap(inner)));
-        await TestInventory.ImportAsync(host);
-        var admin = host.AsAdmin();
-        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var id = await ActiveReviewAsync();
 
         lossy.LoseNext(header: false);
         var response = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/comment", new { comment = "once" });
@@ -54,10 +61,6 @@ public sealed class LostAnswerTests
     [Fact]
     public async Task Create_CommittedButTheRequestFailed_RetryUnderTheSameKeyFindsTheSameReview()
     {
-        var lossy = new LossyStores();
-        using var host = new ApiHost(services: s => s.Decorate<IPartitionStores>((inner, _) => lossy.Wrap(inner)));
-        await TestInventory.ImportAsync(host);
-        var admin = host.AsAdmin();
 
         lossy.LoseNext(header: true, timeout: true);
         var first = await PostWithKeyAsync(admin, "create-1");
@@ -66,6 +69,13 @@ public sealed class LostAnswerTests
         Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.Accepted), (first.StatusCode, retry.StatusCode));
         var reviews = (await GetAsync(admin, Admin)).GetProperty("data").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         Assert.Equal([(await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()], reviews);
+    }
+
+    private async Task<string> ActiveReviewAsync()
+    {
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        return id;
     }
 
     private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient admin, string key)
