@@ -30,7 +30,10 @@ internal sealed class LargeReview : IScenario
         using var host = new BenchHost(run.ConnectionString);
         var admin = await host.ClientAsync(BenchInventory.Admin, "SUPER_ADMIN");
         var clock = Stopwatch.StartNew();
-        await ReviewApi.ImportAsync(admin, BenchInventory.Document(1, run.Size, run.Size), run.Cancel);
+        foreach (var document in BenchInventory.Chunks(run.Size, run.Size, 2_000))
+        {
+            await ReviewApi.ImportAsync(admin, document, run.Cancel);
+        }
         run.Record(Import, clock.Elapsed.TotalSeconds);
         clock.Restart();
         var id = await ReviewApi.CreateAsync(admin, 0, run.Cancel);
