@@ -22,7 +22,7 @@ internal static class BenchProgram
             return 2;
         }
 
-        IScenario[] all = [new RawStorage(), new Creation(), new Decisions(), new LargeReview(), new ExpiryStorm(), new Remediation(), new RiskEvents(), new Report(), new ScaleOut(), new Micro()];
+        IScenario[] all = [new RawStorage(), new Creation(), new Decisions(), new LargeReview(), new ExpiryStorm(), new Remediation(), new RiskEvents(), new Report(), new ScaleOut(), new Micro(), new SystemLogReads()];
         if (options.List || options.Only?.Except(all.Select(s => s.Key), StringComparer.OrdinalIgnoreCase).Any() == true)
         {
             Console.WriteLine(BenchOptions.Usage);
