@@ -1,12 +1,12 @@
-using AccessReviewFunctions.Functions.Runtime.Durable;
-using AccessReviewFunctions.Domain.Ids;
 using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Errors;
+using AccessReviewFunctions.Domain.Ids;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Decisions;
 using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Inventory;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
+using AccessReviewFunctions.Functions.Runtime.Durable;
 
 namespace AccessReviewFunctions.Functions.Reviews;
 

@@ -36,7 +36,7 @@ internal sealed partial class DurableUpdater<TState>(
     public async Task<string> CreateAsync(DurableChange<TState> first, CancellationToken cancellationToken)
     {
         var id = schema.Id(first.State);
-        var written = OutboxOf(id, first);
+        var written = OutboxOf(id, first.Outbox);
         var etag = await CommitAsync(id, null, first, written, null, cancellationToken);
         await DispatchAsync(id, written, rethrow: false, cancellationToken);
         return etag;
@@ -49,8 +49,7 @@ internal sealed partial class DurableUpdater<TState>(
     /// </summary>
     public async Task AppendAsync(string id, IReadOnlyList<Row> rows, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var written = messages.Select(m => outbox.Write(id, m, now)).ToList();
+        var written = OutboxOf(id, messages);
         var changes = rows.Select(r => new RowChange(r, RowWrite.Insert)).Concat(written.Select(r => new RowChange(r, RowWrite.Upsert))).ToList();
         try
         {
@@ -90,7 +89,7 @@ internal sealed partial class DurableUpdater<TState>(
         }
 
         string etag;
-        var written = OutboxOf(id, change);
+        var written = OutboxOf(id, change.Outbox);
         try
         {
             etag = await CommitAsync(id, loaded.ETag, change, written, causedBy, cancellationToken);
@@ -109,11 +108,11 @@ internal sealed partial class DurableUpdater<TState>(
         return new Durable<TState>(change.State, etag, Committed: true);
     }
 
-    /// <summary>The outbox rows a change commits, built once so that the dispatch after the commit sends them without reading them back.</summary>
-    private List<Row> OutboxOf(string id, DurableChange<TState> change)
+    /// <summary>The outbox rows a commit writes, built once so that the dispatch after the commit sends them without reading them back.</summary>
+    private List<Row> OutboxOf(string id, IEnumerable<OutgoingMessage> messages)
     {
         var now = clock.GetUtcNow();
-        return [.. change.Outbox.Select(m => outbox.Write(id, m, now))];
+        return [.. messages.Select(m => outbox.Write(id, m, now))];
     }
 
     private async Task<string> CommitAsync(

@@ -22,10 +22,10 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
         {
             if (events[i].InHistory)
             {
-                rows.Add(new RowChange(History(review.Id, firstRevision + i, events[i]), RowWrite.Insert));
+                rows.Add(new RowChange(History(review.Id, ReviewRows.History(firstRevision + i), events[i]), RowWrite.Insert));
             }
 
-            rows.Add(new RowChange(Audit(review, firstRevision + i, events[i], transactionId, origin), RowWrite.Insert));
+            rows.Add(new RowChange(Audit(review, ReviewRows.Audit(firstRevision + i), events[i], transactionId, origin), RowWrite.Insert));
         }
 
         rows.AddRange(ItemRows(review.Id, access).Select(r => new RowChange(r, RowWrite.Upsert)));
@@ -35,11 +35,11 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
     /// <summary>The history row and System Log entry of an event appended after <paramref name="review"/>'s revision, without its header.</summary>
     public IReadOnlyList<Row> Appended(ReviewSnapshot review, ReviewEvent change, string suffix, RequestOrigin? origin)
     {
-        var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), Guid.CreateVersion7(clock.GetUtcNow()).ToString(), origin);
+        var transactionId = Guid.CreateVersion7(clock.GetUtcNow()).ToString();
         return
         [
-            ReviewRows.JsonRow(review.Id, ReviewRows.History(review.Revision, suffix), Entry(change)),
-            ReviewRows.JsonRow(review.Id, ReviewRows.Audit(review.Revision, suffix), log, (AuditColumns.Published, log.Published), (AuditColumns.EventType, log.EventType)),
+            History(review.Id, ReviewRows.History(review.Revision, suffix), change),
+            Audit(review, ReviewRows.Audit(review.Revision, suffix), change, transactionId, origin),
         ];
     }
 
@@ -50,14 +50,13 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
         access.Items.Select(i => ReviewRows.JsonRow(reviewId, ReviewRows.Item(i.Id), i))
             .Concat(access.SubItems.Select(s => ReviewRows.JsonRow(reviewId, ReviewRows.Sub(s.AccessItemId, s.Id), s)));
 
-    private Row History(string reviewId, int revision, ReviewEvent change) => ReviewRows.JsonRow(reviewId, ReviewRows.History(revision), Entry(change));
-
-    private HistoryEntry Entry(ReviewEvent change) => new(ids.New("srh"), change.SystemGenerated, change.At, change.HistoryMessage(), change.ActorId);
+    private Row History(string reviewId, string rowKey, ReviewEvent change) =>
+        ReviewRows.JsonRow(reviewId, rowKey, new HistoryEntry(ids.New("srh"), change.SystemGenerated, change.At, change.HistoryMessage(), change.ActorId));
 
     /// <summary>The event's System Log entry; Published and EventType are columns for the log query.</summary>
-    private static Row Audit(ReviewSnapshot review, int revision, ReviewEvent change, string transactionId, RequestOrigin? origin)
+    private static Row Audit(ReviewSnapshot review, string rowKey, ReviewEvent change, string transactionId, RequestOrigin? origin)
     {
         var log = AuditEvents.From(change, review, Guid.CreateVersion7(change.At).ToString(), transactionId, origin);
-        return ReviewRows.JsonRow(review.Id, ReviewRows.Audit(revision), log, (AuditColumns.Published, log.Published), (AuditColumns.EventType, log.EventType));
+        return ReviewRows.JsonRow(review.Id, rowKey, log, (AuditColumns.Published, log.Published), (AuditColumns.EventType, log.EventType));
     }
 }
