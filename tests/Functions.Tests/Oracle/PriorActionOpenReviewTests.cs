@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AccessReviewFunctions.Functions.Storage.Reviews;
+using AccessReviewFunctions.Functions.Storage.Tables;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Azure;
 using Azure.Data.Tables;
@@ -47,7 +48,7 @@ public sealed class PriorActionOpenReviewTests
         Assert.Equal(HttpStatusCode.OK, (await PriorActionsApi.GetAsync(admin, gitHub)).Status);
 
         var index = new TableServiceClient(TestStorage.ConnectionString).GetTableClient(host.Prefix + ReviewTables.ItemReviews);
-        await index.DeleteEntityAsync(gitHub, "review", ETag.All);
+        await index.DeleteEntityAsync(KeyBuckets.Of(gitHub), gitHub, ETag.All);
 
         Assert.Equal(HttpStatusCode.NotFound, (await PriorActionsApi.GetAsync(admin, gitHub)).Status);
         Assert.Equal(HttpStatusCode.OK, (await PriorActionsApi.GetAsync(admin, group)).Status);

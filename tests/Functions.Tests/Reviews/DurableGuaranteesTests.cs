@@ -219,6 +219,28 @@ public sealed class DurableGuaranteesTests
         Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("gathered 3 access items", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Gathering_TwoCopiesArriveWhileItRuns_GathersOnce()
+    {
+        // The sweeper re-sends gathering for a review PENDING longer than its grace, which a large principal outlasts:
+        // both copies arrive while the first still reads the inventory.
+        var reads = new SlowAccessReads();
+        using var host = new ApiHost(services: s =>
+        {
+            s.Decorate<IMessageSender>((inner, _) => new TwiceSent<GatherAccess>(inner));
+            s.Decorate<IInventoryStore>((inner, _) => new SlowAccessInventory(inner, reads));
+        });
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        await host.Services.QuietAsync();
+        Assert.Equal(1, reads.Count);
+        Assert.Single(await HistoryAsync(admin, id), m => m.StartsWith("gathered 3 access items", StringComparison.Ordinal));
+    }
+
     /// <summary>Loses the first <typeparamref name="TMessage"/> sent, as a host that died holding it or a crash of the queue service would.</summary>
     private sealed class DroppingSender<TMessage>(IMessageSender inner, Func<int> dropped) : IMessageSender
     {
@@ -263,5 +285,38 @@ public sealed class DurableGuaranteesTests
     {
         public override Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken) =>
             throw new IOException("inventory offline");
+    }
+
+    /// <summary>Sends every <typeparamref name="TMessage"/> twice: two queue messages, as the sweeper's re-send makes.</summary>
+    private sealed class TwiceSent<TMessage>(IMessageSender inner) : IMessageSender
+    {
+        public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        {
+            await inner.SendAsync(message, cancellationToken);
+            if (message.Message is TMessage)
+            {
+                await inner.SendAsync(message, cancellationToken);
+            }
+        }
+    }
+
+    private sealed class SlowAccessReads
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Add() => Interlocked.Increment(ref count);
+    }
+
+    /// <summary>Counts the principal's access reads (one per gathering run) and holds each for a second, so copies overlap.</summary>
+    private sealed class SlowAccessInventory(IInventoryStore inner, SlowAccessReads reads) : InventoryStoreDecorator(inner)
+    {
+        public override async Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken)
+        {
+            reads.Add();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return await base.GetPrincipalAccessAsync(principalId, cancellationToken);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Functions.Storage.Tables;
+
 namespace AccessReviewFunctions.Functions.Storage.Inventory;
 
 /// <summary>
@@ -8,23 +10,13 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// </summary>
 internal static class InventoryKeys
 {
-    public const int Buckets = 16;
+    public const int Buckets = KeyBuckets.Count;
     private const char Separator = ':';
 
-    /// <summary>The bucket partition of an owner id: FNV-1a of its characters, stable across processes and versions.</summary>
-    public static string Bucket(string ownerId)
-    {
-        ArgumentNullException.ThrowIfNull(ownerId);
-        var hash = 2166136261u;
-        foreach (var c in ownerId)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
+    /// <summary>The bucket partition of an owner id (<see cref="KeyBuckets"/>).</summary>
+    public static string Bucket(string ownerId) => KeyBuckets.Of(ownerId);
 
-        return "b" + (hash % Buckets).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static IEnumerable<string> AllBuckets() => Enumerable.Range(0, Buckets).Select(b => "b" + b.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
+    public static IEnumerable<string> AllBuckets() => KeyBuckets.All();
 
     public static string Row(string ownerId, string local) => ownerId + Separator + local;
 

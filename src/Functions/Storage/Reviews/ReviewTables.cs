@@ -12,7 +12,7 @@ internal static class ReviewTables
     /// <summary>PK principal, RK resource:review: decisions of closed reviews.</summary>
     public const string DecisionLog = "decisionlog";
 
-    /// <summary>PK access item or sub-access item id, RK "review": the review holding it (<c>ReviewId</c>), written when the snapshot is gathered.</summary>
+    /// <summary>PK bucket of the access item or sub-access item id, RK that id: the review holding it (<c>ReviewId</c>), written when the snapshot is gathered.</summary>
     public const string ItemReviews = "itemreviews";
 
     /// <summary>PK principal, RK "open": the reviews a principal opened, under an ETag.</summary>

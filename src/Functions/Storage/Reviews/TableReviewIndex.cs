@@ -16,7 +16,7 @@ namespace AccessReviewFunctions.Functions.Storage.Reviews;
 internal sealed class TableReviewIndex(StorageResources resources) : IReviewIndex
 {
     private const int ReadParallelism = 16;
-    private const string ItemRow = "review";
+    private const string LegacyItemRow = "review";
     private const string ItemReviewColumn = "ReviewId";
 
     private static readonly string OpenStatus = TableRows.Or([.. ReviewStatuses.Open.Select(s => TableRows.Compare(ReviewSchema.Status, "eq", s.ToString()))]);
@@ -55,18 +55,24 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
     public async Task<IReadOnlyList<ReviewSnapshot>> ListAllAsync(CancellationToken cancellationToken) =>
         (await HeadersAsync(Headers, cancellationToken)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
-    /// <summary>One upsert per item and sub-item (each id is its own partition, so the lookup is a point read); idempotent, so a retried gathering writes the same rows.</summary>
+    /// <summary>
+    /// One row per item and sub-item in the bucket of its id (<see cref="KeyBuckets"/>), so thousands of items are
+    /// written as full transactions and the lookup stays a point read; idempotent, so a retried gathering writes the same rows.
+    /// </summary>
     public async Task AddItemsAsync(string reviewId, AccessRows rows, CancellationToken cancellationToken)
     {
         var table = await resources.TableAsync(ReviewTables.ItemReviews, cancellationToken);
         var ids = rows.Items.Select(i => i.Id).Concat(rows.SubItems.Select(s => s.Id));
-        await TableBatchWriter.UpsertAsync(table, ids.Select(id => new TableEntity(id, ItemRow) { [ItemReviewColumn] = reviewId }), cancellationToken);
+        await TableBatchWriter.UpsertAsync(table, ids.Select(id => new TableEntity(KeyBuckets.Of(id), id) { [ItemReviewColumn] = reviewId }), cancellationToken);
     }
 
+    /// <summary>The review holding an item; items gathered before the index was bucketed are found under their own partition.</summary>
     public async Task<string?> FindReviewOfItemAsync(string itemId, CancellationToken cancellationToken)
     {
         var table = await resources.TableAsync(ReviewTables.ItemReviews, cancellationToken);
-        return (await table.FindAsync(itemId, ItemRow, cancellationToken, [ItemReviewColumn]))?.GetString(ItemReviewColumn);
+        var entry = await table.FindAsync(KeyBuckets.Of(itemId), itemId, cancellationToken, [ItemReviewColumn])
+            ?? await table.FindAsync(itemId, LegacyItemRow, cancellationToken, [ItemReviewColumn]);
+        return entry?.GetString(ItemReviewColumn);
     }
 
     public Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
