@@ -17,11 +17,6 @@ internal static class BenchInventory
 
     public static string App(int a) => string.Create(CultureInfo.InvariantCulture, $"0oabench{a:D12}");
 
-    /// <summary>The applications of a wide principal in documents of at most <paramref name="chunk"/> applications each (with
-    /// their groups, entitlements and grants): one 10,000-application document answers 503 today (docs/benchmarks.md).</summary>
-    public static IEnumerable<object> Chunks(int grants, int apps, int chunk) =>
-        Enumerable.Range(0, (apps + chunk - 1) / chunk).Select(k => Document(1, grants, apps, k * chunk, Math.Min(apps, (k + 1) * chunk)));
-
     public static object Document(int principals, int grants, int apps, int from = 0, int? to = null)
     {
         bool InRange(int a) => a >= from && a < (to ?? apps);

@@ -32,10 +32,7 @@ internal sealed class LargeReview : IScenario
         using var host = new BenchHost(run.ConnectionString);
         var admin = await host.ClientAsync(BenchInventory.Admin, "SUPER_ADMIN");
         var clock = Stopwatch.StartNew();
-        foreach (var document in BenchInventory.Chunks(run.Size, run.Size, 2_000))
-        {
-            await ReviewApi.ImportAsync(admin, document, run.Cancel);
-        }
+        await ReviewApi.ImportAsync(admin, BenchInventory.Document(1, run.Size, run.Size), run.Cancel);
         run.Record(Import, clock.Elapsed.TotalSeconds);
         clock.Restart();
         var id = await ReviewApi.CreateAsync(admin, 0, run.Cancel);

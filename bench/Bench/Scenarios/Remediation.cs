@@ -53,10 +53,7 @@ internal sealed class Remediation : IScenario
                 services.AddSingleton<TimeProvider>(clock);
             });
         var admin = await host.ClientAsync(BenchInventory.Admin, "SUPER_ADMIN");
-        foreach (var document in BenchInventory.Chunks(run.Size, run.Size, 2_000))
-        {
-            await ReviewApi.ImportAsync(admin, document, run.Cancel);
-        }
+        await ReviewApi.ImportAsync(admin, BenchInventory.Document(1, run.Size, run.Size), run.Cancel);
         var id = await ReviewApi.CreateAsync(admin, 0, run.Cancel, expirationBehavior: "AUTO_REJECT_INCOMPLETE");
         await ReviewApi.UntilAsync("ACTIVE", 1, async () => (await ReviewApi.StatsAsync(admin, run.Cancel)).Active, run.Cancel);
 
