@@ -46,13 +46,12 @@ internal sealed class RemediationRecorder(IReviewStore store, ReviewUpdater upda
             cancellationToken);
     }
 
-    /// <summary>The stored rows of the targets' access items, each in one range read.</summary>
-    public async Task<AccessRows> RowsAsync(string reviewId, IEnumerable<RemediationTarget> targets, CancellationToken cancellationToken)
-    {
-        var reads = await Task.WhenAll(targets.Select(t => t.AccessItemId).Distinct(StringComparer.Ordinal)
-            .Select(id => store.ReadItemAsync(reviewId, id, cancellationToken)));
-        return new AccessRows([.. reads.SelectMany(r => r.Items)], [.. reads.SelectMany(r => r.SubItems)]);
-    }
+    /// <summary>
+    /// The stored rows of the targets' access items, in one range read: a work item's targets are neighbours in key
+    /// order (the fan-out packs them sorted), and one read per target made a 10,000-item fan-out read 10,000 times.
+    /// </summary>
+    public Task<AccessRows> RowsAsync(string reviewId, IEnumerable<RemediationTarget> targets, CancellationToken cancellationToken) =>
+        store.ReadItemsAsync(reviewId, targets.Select(t => t.AccessItemId), cancellationToken);
 
 
     /// <summary>The target's remediation as stored.</summary>

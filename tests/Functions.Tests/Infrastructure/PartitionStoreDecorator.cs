@@ -12,6 +12,9 @@ internal abstract class PartitionStoreDecorator(IPartitionStore inner) : IPartit
     public virtual Task<IReadOnlyList<Row>> ReadPrefixAsync(string? partitionKey, string rowPrefix, CancellationToken cancellationToken) =>
         inner.ReadPrefixAsync(partitionKey, rowPrefix, cancellationToken);
 
+    public virtual Task<IReadOnlyList<Row>> ReadRangeAsync(string partitionKey, string fromRowKey, string toRowKey, CancellationToken cancellationToken) =>
+        inner.ReadRangeAsync(partitionKey, fromRowKey, toRowKey, cancellationToken);
+
     public virtual Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken) =>
         inner.WriteAtomicallyAsync(changes, cancellationToken);
 

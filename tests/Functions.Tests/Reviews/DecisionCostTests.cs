@@ -7,15 +7,17 @@ using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
 namespace AccessReviewFunctions.Functions.Tests.Reviews;
 
 /// <summary>
-/// What a decision costs in storage calls: the header, one read of its target, the commit; then the System Log feed
+/// What a decision costs in storage calls: the header, the target's item by a point read (and its sub-items by one range
+/// read when it has any), the commit; then the System Log feed
 /// the commit's outbox carries, dispatched from the rows the commit wrote (no read of the outbox), and one point read
 /// of the audit row it copies.
 /// </summary>
 public sealed class DecisionCostTests
 {
     [Theory]
-    [InlineData("false", "AWS Console", false, 1, 1)]
-    [InlineData("false", "AWS Console", true, 2, 1)]
+    [InlineData("false", "Slack", false, 2, 0)]
+    [InlineData("false", "AWS Console", false, 2, 1)]
+    [InlineData("false", "AWS Console", true, 3, 1)]
     [InlineData("true", "AWS Console", false, 1, 0)]
     public async Task Decide_StorageCalls_HeaderTargetThenCommit(string itemCache, string app, bool subItem, int pointReads, int rangeReads)
     {
@@ -66,6 +68,12 @@ public sealed class DecisionCostTests
             {
                 Interlocked.Increment(ref counter.rangeReads);
                 return Inner.ReadPrefixAsync(partitionKey, rowPrefix, cancellationToken);
+            }
+
+            public override Task<IReadOnlyList<Row>> ReadRangeAsync(string partitionKey, string fromRowKey, string toRowKey, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref counter.rangeReads);
+                return Inner.ReadRangeAsync(partitionKey, fromRowKey, toRowKey, cancellationToken);
             }
 
             public override Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)

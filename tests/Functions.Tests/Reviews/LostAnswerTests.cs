@@ -119,6 +119,9 @@ public sealed class LostAnswerTests : IAsyncLifetime
             public Task<IReadOnlyList<Row>> ReadPrefixAsync(string? partitionKey, string rowPrefix, CancellationToken cancellationToken) =>
                 inner.ReadPrefixAsync(partitionKey, rowPrefix, cancellationToken);
 
+            public Task<IReadOnlyList<Row>> ReadRangeAsync(string partitionKey, string fromRowKey, string toRowKey, CancellationToken cancellationToken) =>
+                inner.ReadRangeAsync(partitionKey, fromRowKey, toRowKey, cancellationToken);
+
             public async Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
             {
                 var written = await inner.WriteAtomicallyAsync(changes, cancellationToken);

@@ -22,8 +22,11 @@ internal interface IReviewStore
     /// <summary>Every access item and sub-access item, in one range read.</summary>
     Task<AccessRows> ListAccessAsync(string reviewId, CancellationToken cancellationToken);
 
-    /// <summary>One access item and its sub-items, in one range read; no items when there is no such access item.</summary>
+    /// <summary>One access item and its sub-items; no items when there is no such access item.</summary>
     Task<AccessRows> ReadItemAsync(string reviewId, string accessItemId, CancellationToken cancellationToken);
+
+    /// <summary>Several access items with their sub-items (those that exist), in one range read from the first to the last in key order.</summary>
+    Task<AccessRows> ReadItemsAsync(string reviewId, IEnumerable<string> accessItemIds, CancellationToken cancellationToken);
 
     /// <summary>The access item a sub-access item belongs to, or null when there is no such sub-item.</summary>
     Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken);

@@ -8,6 +8,9 @@ internal interface IPartitionStore
     /// <summary>The rows whose key starts with the prefix, in key order; of every partition when partitionKey is null.</summary>
     Task<IReadOnlyList<Row>> ReadPrefixAsync(string? partitionKey, string rowPrefix, CancellationToken cancellationToken);
 
+    /// <summary>The partition's rows with <paramref name="fromRowKey"/> ≤ key &lt; <paramref name="toRowKey"/>, in key order.</summary>
+    Task<IReadOnlyList<Row>> ReadRangeAsync(string partitionKey, string fromRowKey, string toRowKey, CancellationToken cancellationToken);
+
     /// <summary>
     /// All changes, of one partition and at most <see cref="MaxAtomicChanges"/>, as one atomic transaction; returns
     /// the new ETags in order. Throws <see cref="WriteConflictException"/> and writes nothing when any change is refused.

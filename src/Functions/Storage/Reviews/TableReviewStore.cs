@@ -25,8 +25,35 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
     public Task<AccessRows> ListAccessAsync(string reviewId, CancellationToken cancellationToken) =>
         ReadAccessAsync(reviewId, ReviewRows.AccessPrefix, cancellationToken);
 
-    public Task<AccessRows> ReadItemAsync(string reviewId, string accessItemId, CancellationToken cancellationToken) =>
-        ReadAccessAsync(reviewId, ReviewRows.Item(accessItemId), cancellationToken);
+    /// <summary>
+    /// An access item by a point read, and its sub-items (when it has any) by a range read. A point read stays cheap in
+    /// a partition of tens of thousands of rows, where a range read costs more (Azurite scans the whole table for it).
+    /// </summary>
+    public async Task<AccessRows> ReadItemAsync(string reviewId, string accessItemId, CancellationToken cancellationToken)
+    {
+        var row = await Partitions.GetAsync(reviewId, ReviewRows.Item(accessItemId), cancellationToken);
+        if (row is null)
+        {
+            return AccessRows.None;
+        }
+
+        var item = ReviewRows.Read<AccessItem>(row);
+        return item.SubAccessTypes.Count == 0 ? new AccessRows([item], []) : await ReadAccessAsync(reviewId, ReviewRows.Item(accessItemId), cancellationToken);
+    }
+
+    public async Task<AccessRows> ReadItemsAsync(string reviewId, IEnumerable<string> accessItemIds, CancellationToken cancellationToken)
+    {
+        var wanted = accessItemIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (wanted.Count <= 1)
+        {
+            return wanted.Count == 0 ? AccessRows.None : await ReadItemAsync(reviewId, wanted[0], cancellationToken);
+        }
+
+        var rows = ToAccessRows(await Partitions.ReadRangeAsync(
+            reviewId, ReviewRows.Item(wanted[0]), DurableRows.PrefixEnd(ReviewRows.Sub(wanted[^1], string.Empty)), cancellationToken));
+        var ids = wanted.ToHashSet(StringComparer.Ordinal);
+        return new AccessRows([.. rows.Items.Where(i => ids.Contains(i.Id))], [.. rows.SubItems.Where(s => ids.Contains(s.AccessItemId))]);
+    }
 
     public async Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken) =>
         (await Partitions.GetAsync(reviewId, ReviewRows.Locator(subItemId), cancellationToken))?.Text(ReviewRows.AccessItemColumn);
@@ -46,11 +73,11 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
         return events;
     }
 
-    private async Task<AccessRows> ReadAccessAsync(string reviewId, string prefix, CancellationToken cancellationToken)
-    {
-        var rows = await Partitions.ReadPrefixAsync(reviewId, prefix, cancellationToken);
-        return new AccessRows(
+    private async Task<AccessRows> ReadAccessAsync(string reviewId, string prefix, CancellationToken cancellationToken) =>
+        ToAccessRows(await Partitions.ReadPrefixAsync(reviewId, prefix, cancellationToken));
+
+    private static AccessRows ToAccessRows(IReadOnlyList<Row> rows) =>
+        new(
             [.. rows.Where(r => ReviewRows.IsItem(r.RowKey)).Select(ReviewRows.Read<AccessItem>)],
             [.. rows.Where(r => !ReviewRows.IsItem(r.RowKey)).Select(ReviewRows.Read<SubAccessItem>)]);
-    }
 }

@@ -20,6 +20,13 @@ internal sealed class TablePartitionStore(StorageResources resources, string nam
         return (await table.QueryAllAsync(filter, cancellationToken)).Select(TableRows.ToRow).ToList();
     }
 
+    public async Task<IReadOnlyList<Row>> ReadRangeAsync(string partitionKey, string fromRowKey, string toRowKey, CancellationToken cancellationToken)
+    {
+        var table = await resources.TableAsync(name, cancellationToken);
+        var filter = TableRows.And(TableRows.Partition(partitionKey), TableRows.Compare("RowKey", "ge", fromRowKey), TableRows.Compare("RowKey", "lt", toRowKey));
+        return (await table.QueryAllAsync(filter, cancellationToken)).Select(TableRows.ToRow).ToList();
+    }
+
     public async Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
     {
         var table = await resources.TableAsync(name, cancellationToken);
