@@ -71,7 +71,7 @@ internal sealed class Runner(BenchOptions options, CancellationToken interrupted
 
             if (scenario is RawStorage && results.TryGetValue(RawStorage.Transactions, out var tx) && tx.Values.Count > 0 && results[RawStorage.Inserts].Values.Count > 0)
             {
-                Ceiling = new Ceiling(tx.Median, results[RawStorage.Inserts].Median);
+                Ceiling = new Ceiling(tx.Median, results[RawStorage.Inserts].Median, results[RawStorage.Decision].Values.Count > 0 ? results[RawStorage.Decision].Median : null);
             }
         }
 

@@ -20,8 +20,9 @@ internal interface IScenario
     Task RunAsync(Run run);
 }
 
-/// <summary>The raw storage ceiling measured earlier in the same bench run (scenario 1).</summary>
-internal sealed record Ceiling(double TransactionsPerSecond, double InsertsPerSecond)
+/// <summary>The raw storage ceiling measured earlier in the same bench run (scenario 1); <paramref name="DecisionsPerSecond"/> is
+/// the rate of 6-entity ETag transactions, a decision's commit.</summary>
+internal sealed record Ceiling(double TransactionsPerSecond, double InsertsPerSecond, double? DecisionsPerSecond = null)
 {
     public override string ToString() => $"{TransactionsPerSecond:N1} tx/s of 100, {InsertsPerSecond:N0} inserts/s";
 }

@@ -32,12 +32,22 @@ internal sealed class ReviewerLoop
                 [.. data.Select(i => i.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && d.GetString() == "REVOKE_ACCESS")]);
     }
 
-    /// <summary>Makes <paramref name="count"/> decisions back to back (closed loop), on the items in turn.</summary>
-    public async Task DecideAsync(int count, Latencies latencies, string basePath, Action decided, CancellationToken ct)
+    /// <summary>
+    /// Makes <paramref name="count"/> decisions on the items in turn: back to back (closed loop), or with a
+    /// <paramref name="pace"/> each starting at its own tick after <paramref name="offset"/> (open load: a slow answer
+    /// does not delay the next start, unless it outlasts the pace).
+    /// </summary>
+    public async Task DecideAsync(int count, Latencies latencies, string basePath, Action decided, CancellationToken ct, TimeSpan? pace = null, TimeSpan offset = default)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (var n = 0; n < count; n++)
         {
             ct.ThrowIfCancellationRequested();
+            if (pace is { } every && offset + (every * n) - started.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, ct);
+            }
+
             var item = next++ % items.Length;
             var type = revoked[item] ? "RESTORE_ACCESS" : "REVOKE_ACCESS";
             if (await latencies.TimeAsync(() => client.PostAsJsonAsync($"{basePath}/{reviewId}/accesses/{items[item]}/actions", new { type }, ct)))
