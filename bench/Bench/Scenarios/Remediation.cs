@@ -64,6 +64,7 @@ internal sealed class Remediation : IScenario
         run.Record(Rate, run.Size / elapsed.Elapsed.TotalSeconds);
         run.Record(Repeats, calls.IsEmpty ? 0 : calls.Values.Max());
         run.Record(QueueOps, (double)run.Ops.Of("queue") / run.Size);
+        Progress.Say($"    storage requests: {run.Ops.Describe()}");
         if (calls.Count != run.Size)
         {
             throw new InvalidOperationException($"the webhook saw {calls.Count} of {run.Size} items");

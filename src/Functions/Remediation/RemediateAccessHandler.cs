@@ -30,7 +30,7 @@ internal sealed partial class RemediateAccessHandler(
             return;
         }
 
-        var rows = await recorder.RowsAsync(message.ReviewId, message.Targets, cancellationToken);
+        var rows = await recorder.RowsAsync(message.ReviewId, loaded.ETag, message.Targets, cancellationToken);
         var due = message.Targets.Where(t => Due(rows, t, message.Attempt)).ToList();
         if (due.Count == 0 || !await updater.TryClaimAsync(message.ReviewId, message.MessageId, context, cancellationToken))
         {

@@ -11,7 +11,7 @@ namespace AccessReviewFunctions.Functions.Remediation;
 /// Stores outcomes of downstream changes in the review's partition, through the review's one commit: item rows,
 /// header counts, System Log entries, the retry as a delayed work item and report timeouts, with the causing id.
 /// </summary>
-internal sealed class RemediationRecorder(IReviewStore store, ReviewUpdater updater, IOptions<RemediationOptions> options, TimeProvider clock)
+internal sealed class RemediationRecorder(IReviewStore store, ReviewAccess access, ReviewUpdater updater, IOptions<RemediationOptions> options, TimeProvider clock)
 {
     /// <summary>Records outcomes under the header's ETag; reads the targets' rows again unless nothing changed since they were read.</summary>
     public async Task RecordAsync(
@@ -23,7 +23,7 @@ internal sealed class RemediationRecorder(IReviewStore store, ReviewUpdater upda
             reviewId,
             async (loaded, ct) =>
             {
-                var rows = read is { } known && known.ETag == loaded.ETag ? known.Rows : await RowsAsync(reviewId, targets, ct);
+                var rows = read is { } known && known.ETag == loaded.ETag ? known.Rows : await RowsAsync(reviewId, loaded.ETag, targets, ct);
                 var now = clock.GetUtcNow();
 #pragma warning disable CA5394 // jitter spreads retries; it needs no cryptographic randomness
                 var recorded = loaded.Review.RecordRemediation(rows, attempts, settings.Retry, Random.Shared.NextDouble(), now, reported);
@@ -47,16 +47,17 @@ internal sealed class RemediationRecorder(IReviewStore store, ReviewUpdater upda
     }
 
     /// <summary>
-    /// The stored rows of the targets' access items, in one range read: a work item's targets are neighbours in key
-    /// order (the fan-out packs them sorted), and one read per target made a 10,000-item fan-out read 10,000 times.
+    /// The rows of the targets' access items at the header's <paramref name="etag"/>: from this instance's cache, else
+    /// in one range read (a work item's targets are neighbours in key order: the fan-out packs them sorted). A
+    /// 10,000-item fan-out made one read per target, then one per lost ETag race between its work items.
     /// </summary>
-    public Task<AccessRows> RowsAsync(string reviewId, IEnumerable<RemediationTarget> targets, CancellationToken cancellationToken) =>
-        store.ReadItemsAsync(reviewId, targets.Select(t => t.AccessItemId), cancellationToken);
+    public Task<AccessRows> RowsAsync(string reviewId, string etag, IEnumerable<RemediationTarget> targets, CancellationToken cancellationToken) =>
+        access.ItemsAsync(reviewId, etag, targets.Select(t => t.AccessItemId), cancellationToken);
 
 
     /// <summary>The target's remediation as stored.</summary>
     public async Task<ItemRemediation?> FindAsync(string reviewId, RemediationTarget target, CancellationToken cancellationToken) =>
-        (await RowsAsync(reviewId, [target], cancellationToken)).RemediationOf(target.TargetId);
+        (await store.ReadItemAsync(reviewId, target.AccessItemId, cancellationToken)).RemediationOf(target.TargetId);
 
     /// <summary>An admin marks a failed or manual remediation FIXED.</summary>
     public Task MarkFixedAsync(string reviewId, RemediationTarget target, string actorId, Domain.Audit.RequestOrigin origin, CancellationToken cancellationToken) =>
@@ -64,7 +65,7 @@ internal sealed class RemediationRecorder(IReviewStore store, ReviewUpdater upda
             reviewId,
             async (loaded, ct) =>
             {
-                var recorded = loaded.Review.MarkRemediationFixed(await RowsAsync(reviewId, [target], ct), target.TargetId, actorId, clock.GetUtcNow());
+                var recorded = loaded.Review.MarkRemediationFixed(await RowsAsync(reviewId, loaded.ETag, [target], ct), target.TargetId, actorId, clock.GetUtcNow());
                 return new ReviewChange(recorded.Events, [], recorded.Rows, origin);
             },
             null,

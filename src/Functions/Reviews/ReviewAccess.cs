@@ -17,6 +17,19 @@ internal sealed class ReviewAccess(IReviewStore store, ReviewItemCache cache)
             : cache.GetOrLoadAsync(loaded.Review.Id, loaded.ETag, () => store.ListAccessAsync(loaded.Review.Id, cancellationToken));
 
     /// <summary>
+    /// Some access items with their sub-items at the header's <paramref name="etag"/>: from the cache when this instance
+    /// has that version, else in one range read. Writers that lose an ETag race to another writer in this instance
+    /// (remediation work items on one review, say) read again from memory instead of from storage.
+    /// </summary>
+    public async Task<AccessRows> ItemsAsync(string reviewId, string etag, IEnumerable<string> accessItemIds, CancellationToken cancellationToken)
+    {
+        var ids = accessItemIds.ToHashSet(StringComparer.Ordinal);
+        return cache.TryGet(reviewId, etag) is { } all
+            ? new AccessRows([.. all.Items.Where(i => ids.Contains(i.Id))], [.. all.SubItems.Where(s => ids.Contains(s.AccessItemId))])
+            : await store.ReadItemsAsync(reviewId, ids, cancellationToken);
+    }
+
+    /// <summary>
     /// Where a decision's target lives: an access item (aim…) or a sub-access item (sai…) whose access item the
     /// locator names. Started before the header is read, as it never changes.
     /// </summary>
@@ -30,9 +43,7 @@ internal sealed class ReviewAccess(IReviewStore store, ReviewItemCache cache)
     {
         var reviewId = loaded.Review.Id;
         var itemId = await accessItemId ?? throw NotFound(targetId);
-        var rows = cache.TryGet(reviewId, loaded.ETag) is { } all
-            ? new AccessRows([.. all.Items.Where(i => i.Id == itemId)], [.. all.SubItems.Where(s => s.AccessItemId == itemId)])
-            : await store.ReadItemAsync(reviewId, itemId, cancellationToken);
+        var rows = await ItemsAsync(reviewId, loaded.ETag, [itemId], cancellationToken);
         var item = rows.Items.SingleOrDefault() ?? throw NotFound(targetId);
         if (itemId != targetId && rows.SubItems.All(s => s.Id != targetId))
         {
