@@ -1,6 +1,7 @@
 using AccessReviewFunctions.Domain.Audit;
 using AccessReviewFunctions.Domain.Reviews;
 using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Functions.Common;
 using AccessReviewFunctions.Functions.Remediation;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Runtime;
@@ -15,10 +16,14 @@ namespace AccessReviewFunctions.Functions.Reviews;
 /// <see cref="DurableUpdater{TState}"/> commits it (header under its ETag, history, audit, item rows, outbox and the
 /// causing message's id in one transaction) and dispatches the messages, with the remediation work items of the
 /// rows it wrote (<see cref="RemediationFanOut"/>) unless Remediation:Enabled is false. The rows a commit wrote move this
-/// instance's cached rows forward to the new ETag.
+/// instance's cached rows forward to the new ETag. Steps on one review in this instance take turns: they would only
+/// race for the header's ETag (one wins each version; the others read and try again), and in turn each finds the
+/// rows it needs in the cache. Instances still race each other, under the ETag.
 /// </summary>
 internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable, ReviewChangeRows rows, ReviewItemCache cache, IOptions<RemediationOptions> remediation)
 {
+    private readonly KeyedLocks turns = new();
+
     /// <returns>The review after the step, or null when there is no such review.</returns>
     public Task<SecurityAccessReview?> UpdateAsync(
         string reviewId, Func<SecurityAccessReview, ReviewChange?> decide, string? causedBy, CancellationToken cancellationToken) =>
@@ -28,6 +33,7 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
     public async Task<SecurityAccessReview?> UpdateAsync(
         string reviewId, Func<LoadedReview, CancellationToken, Task<ReviewChange?>> decide, string? causedBy, CancellationToken cancellationToken)
     {
+        using var turn = await turns.AcquireAsync(reviewId, cancellationToken);
         (string ETag, AccessRows Written)? last = null;
         var after = await durable.UpdateAsync(
             reviewId,

@@ -36,6 +36,7 @@ internal sealed class StorageMetrics(IMeterFactory meters)
             ("table", _) when path.EndsWith("$batch", StringComparison.Ordinal) => "transaction",
             ("table", "POST") when path.EndsWith("/Tables", StringComparison.Ordinal) => "create-table",
             ("table", "POST") => "insert",
+            ("table", "GET") when path.Contains("RowKey=", StringComparison.Ordinal) => "get",
             ("table", "GET") => "query",
             ("table", "PUT") => "upsert",
             ("table", "PATCH" or "MERGE") => "merge",

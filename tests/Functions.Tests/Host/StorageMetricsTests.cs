@@ -45,6 +45,10 @@ public sealed class StorageMetricsTests
         await table.AddEntityAsync(new TableEntity("p", "single"));
         await table.SubmitTransactionAsync(Enumerable.Range(0, 3).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", $"r{i}"))));
         await table.GetEntityAsync<TableEntity>("p", "single");
+        await foreach (var page in table.QueryAsync<TableEntity>("PartitionKey eq 'p'").AsPages())
+        {
+            Assert.Equal(4, page.Values.Count);
+        }
         var queue = clients.Queues.GetQueueClient("metrics" + Guid.NewGuid().ToString("N")[..12]);
         await queue.CreateAsync();
         await queue.SendMessageAsync("hello");
@@ -54,7 +58,7 @@ public sealed class StorageMetricsTests
         Assert.Equal(
             new Dictionary<string, long>
             {
-                ["table create-table"] = 1, ["table insert"] = 1, ["table transaction"] = 1, ["table query"] = 1,
+                ["table create-table"] = 1, ["table insert"] = 1, ["table transaction"] = 1, ["table get"] = 1, ["table query"] = 1,
                 ["queue queue-admin"] = 1, ["queue send"] = 1, ["queue receive"] = 1, ["queue delete"] = 1,
             },
             counted.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
