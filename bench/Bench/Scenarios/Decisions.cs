@@ -44,6 +44,7 @@ internal sealed class Decisions : IScenario
             await ReviewerLoop.OpenAsync(await host.ClientAsync(BenchInventory.Reviewer(i)), id, ReviewApi.MyBase, run.Cancel)));
 
         var closed = new Latencies();
+        run.Ops.Reset();
         var (done, total) = (0, reviewers * run.Size);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(loops.Select(loop => Task.Run(() =>
@@ -51,6 +52,7 @@ internal sealed class Decisions : IScenario
         var elapsed = clock.Elapsed;
         Progress.Done();
         run.Record(Rate, closed.Count / elapsed.TotalSeconds);
+        Progress.Say($"    storage requests, closed loop: {run.Ops.Describe()}");
         run.Record(ClosedP99, closed.At(0.99));
         if (run.Ceiling?.DecisionsPerSecond is { } raw)
         {
