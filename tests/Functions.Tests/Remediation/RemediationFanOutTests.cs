@@ -171,7 +171,7 @@ public sealed class RemediationFanOutTests
     public async Task WorkItemSentTwice_BothCopiesRunAtOnce_EachChangeCalledOnce()
     {
         var downstream = new CountingConnector { Delay = TimeSpan.FromMilliseconds(300) };
-        using var host = Host(downstream, s => s.Decorate<IMessageSender>((inner, _) => new TwiceSentWorkItems(inner)));
+        using var host = Host(downstream, s => s.Decorate<IMessageSender>((inner, _) => new TwiceSent<RemediateAccess>(inner)));
         var (admin, id) = await RemediationScenario.ActiveReviewAsync(host, 6);
         var reviewer = host.As(TestInventory.ReviewerA);
 
@@ -208,19 +208,6 @@ public sealed class RemediationFanOutTests
     }
 
     private static int Stable(string text) => text.Sum(c => c);
-
-    /// <summary>Sends every remediation work item twice, as an outbox dispatch and the outbox job may: two copies at once.</summary>
-    private sealed class TwiceSentWorkItems(IMessageSender inner) : IMessageSender
-    {
-        public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
-        {
-            await inner.SendAsync(message, cancellationToken);
-            if (message.Message is RemediateAccess)
-            {
-                await inner.SendAsync(message, cancellationToken);
-            }
-        }
-    }
 
     /// <summary>Fails the first commit of a remediation work item, after its calls were made: the crash before the acknowledgement.</summary>
     private sealed class FailFirstRemediationCommit

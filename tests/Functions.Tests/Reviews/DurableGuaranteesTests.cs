@@ -287,19 +287,6 @@ public sealed class DurableGuaranteesTests
             throw new IOException("inventory offline");
     }
 
-    /// <summary>Sends every <typeparamref name="TMessage"/> twice: two queue messages, as the sweeper's re-send makes.</summary>
-    private sealed class TwiceSent<TMessage>(IMessageSender inner) : IMessageSender
-    {
-        public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
-        {
-            await inner.SendAsync(message, cancellationToken);
-            if (message.Message is TMessage)
-            {
-                await inner.SendAsync(message, cancellationToken);
-            }
-        }
-    }
-
     private sealed class SlowAccessReads
     {
         private int count;
