@@ -44,6 +44,8 @@ internal sealed class Decisions : IScenario
         var loops = await Task.WhenAll(ids.Select(async (id, i) =>
             await ReviewerLoop.OpenAsync(await host.ClientAsync(BenchInventory.Reviewer(i)), id, ReviewApi.MyBase, run.Cancel)));
 
+        // Warm-up, untimed: each reviewer's first decision (the host's first decisions compile and fill pools).
+        await Task.WhenAll(loops.Select(loop => loop.DecideAsync(1, new Latencies(), ReviewApi.MyBase, () => { }, run.Cancel)));
         var paced = new Latencies();
         var (done, total) = (0, reviewers * Paced(run.Size));
         await Task.WhenAll(loops.Select((loop, i) => Task.Run(() =>
