@@ -24,9 +24,7 @@ internal sealed class ReviewAccess(IReviewStore store, ReviewItemCache cache)
     public async Task<AccessRows> ItemsAsync(string reviewId, string etag, IEnumerable<string> accessItemIds, CancellationToken cancellationToken)
     {
         var ids = accessItemIds.ToHashSet(StringComparer.Ordinal);
-        return cache.TryGet(reviewId, etag) is { } all
-            ? new AccessRows([.. all.Items.Where(i => ids.Contains(i.Id))], [.. all.SubItems.Where(s => ids.Contains(s.AccessItemId))])
-            : await store.ReadItemsAsync(reviewId, ids, cancellationToken);
+        return cache.TryGet(reviewId, etag) is { } all ? all.Of(ids) : await store.ReadItemsAsync(reviewId, ids, cancellationToken);
     }
 
     /// <summary>

@@ -11,6 +11,13 @@ public sealed record AccessRows(IReadOnlyList<AccessItem> Items, IReadOnlyList<S
     public Remediation.ItemRemediation? RemediationOf(string id) =>
         Items.FirstOrDefault(i => i.Id == id)?.Remediation ?? SubItems.FirstOrDefault(s => s.Id == id)?.Remediation;
 
+    /// <summary>The rows of these access items: the items and their sub-items.</summary>
+    public AccessRows Of(IReadOnlySet<string> accessItemIds)
+    {
+        ArgumentNullException.ThrowIfNull(accessItemIds);
+        return new([.. Items.Where(i => accessItemIds.Contains(i.Id))], [.. SubItems.Where(s => accessItemIds.Contains(s.AccessItemId))]);
+    }
+
     public AccessRows Stamped(int revision) =>
         new([.. Items.Select(i => i with { Revision = revision })], [.. SubItems.Select(s => s with { Revision = revision })]);
 }

@@ -38,7 +38,7 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
         }
 
         var item = ReviewRows.Read<AccessItem>(row);
-        return item.SubAccessTypes.Count == 0 ? new AccessRows([item], []) : await ReadAccessAsync(reviewId, ReviewRows.Item(accessItemId), cancellationToken);
+        return new AccessRows([item], item.SubAccessTypes.Count == 0 ? [] : (await ReadAccessAsync(reviewId, ReviewRows.Sub(accessItemId, string.Empty), cancellationToken)).SubItems);
     }
 
     public async Task<AccessRows> ReadItemsAsync(string reviewId, IEnumerable<string> accessItemIds, CancellationToken cancellationToken)
@@ -51,8 +51,7 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
 
         var rows = ToAccessRows(await Partitions.ReadRangeAsync(
             reviewId, ReviewRows.Item(wanted[0]), DurableRows.PrefixEnd(ReviewRows.Sub(wanted[^1], string.Empty)), cancellationToken));
-        var ids = wanted.ToHashSet(StringComparer.Ordinal);
-        return new AccessRows([.. rows.Items.Where(i => ids.Contains(i.Id))], [.. rows.SubItems.Where(s => ids.Contains(s.AccessItemId))]);
+        return rows.Of(wanted.ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task<string?> FindAccessItemIdAsync(string reviewId, string subItemId, CancellationToken cancellationToken) =>
