@@ -17,9 +17,8 @@ internal static class BenchInventory
 
     public static string App(int a) => string.Create(CultureInfo.InvariantCulture, $"0oabench{a:D12}");
 
-    public static object Document(int principals, int grants, int apps, int from = 0, int? to = null)
+    public static object Document(int principals, int grants, int apps)
     {
-        bool InRange(int a) => a >= from && a < (to ?? apps);
         object User(string id, string name, string? manager) => new
         {
             id, login = $"{name}@bench.example", email = $"{name}@bench.example", firstName = name, lastName = "Bench", status = "ACTIVE", created = Created, managerId = manager,
@@ -31,15 +30,15 @@ internal static class BenchInventory
         {
             users = new[] { User(Admin, "admin", null), User(Manager, "manager", null) }
                 .Concat(Enumerable.Range(0, principals).SelectMany(i => new[] { User(Principal(i), $"p{i}", Manager), User(Reviewer(i), $"r{i}", null) })),
-            applications = Enumerable.Range(0, apps).Where(InRange).Select(a => new { id = App(a), name = $"app{a}", label = $"App {a:D5}", governanceLabels = a % 10 == 0 ? new[] { "Crown Jewel" } : [] }),
-            groups = Enumerable.Range(0, apps).Where(InRange).Where(HasGroup).Select(a => new { id = $"00gbench{a:D12}", appId = App(a), name = $"Group {a}", description = "bench group" }),
-            entitlements = Enumerable.Range(0, apps).Where(InRange).Where(HasEntitlement).Select(a => new
+            applications = Enumerable.Range(0, apps).Select(a => new { id = App(a), name = $"app{a}", label = $"App {a:D5}", governanceLabels = a % 10 == 0 ? new[] { "Crown Jewel" } : [] }),
+            groups = Enumerable.Range(0, apps).Where(HasGroup).Select(a => new { id = $"00gbench{a:D12}", appId = App(a), name = $"Group {a}", description = "bench group" }),
+            entitlements = Enumerable.Range(0, apps).Where(HasEntitlement).Select(a => new
             {
                 id = $"espbench{a:D12}", appId = App(a), name = "Role", description = "bench role",
                 values = new[] { new { id = $"entbench{a:D12}", name = "admin", description = "Administrator" } },
             }),
             bundles = Array.Empty<object>(),
-            grants = Enumerable.Range(0, principals).SelectMany(p => Enumerable.Range(0, grants).Select(g => (p + g) % apps).Where(InRange).Select(a => new
+            grants = Enumerable.Range(0, principals).SelectMany(p => Enumerable.Range(0, grants).Select(g => (p + g) % apps).Select(a => new
             {
                 principalId = Principal(p),
                 appId = App(a),
