@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using AccessReviewFunctions.Functions.Storage;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
@@ -21,24 +20,7 @@ public sealed class StorageMetricsTests
         await using var services = collection.BuildServiceProvider();
         var factory = services.GetRequiredService<IMeterFactory>();
         var clients = new StorageClients(StorageConnection.From(configuration), services.GetRequiredService<AzureComponentFactory>(), new StorageMetrics(factory));
-        var counted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        using var listener = new MeterListener
-        {
-            // only this test's meter: other tests' hosts count on meters of their own factories
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Name == StorageMetrics.OperationsName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            var tag = tags.ToArray().ToDictionary(t => t.Key, t => (string)t.Value!);
-            counted.AddOrUpdate($"{tag["service"]} {tag["operation"]}", value, (_, n) => n + value);
-        });
-        listener.Start();
+        using var calls = new StorageCalls(factory);
 
         var table = clients.Tables.GetTableClient("metrics" + Guid.NewGuid().ToString("N")[..12]);
         await table.CreateAsync();
@@ -61,6 +43,6 @@ public sealed class StorageMetricsTests
                 ["table create-table"] = 1, ["table insert"] = 1, ["table transaction"] = 1, ["table get"] = 1, ["table query"] = 1,
                 ["queue queue-admin"] = 1, ["queue send"] = 1, ["queue receive"] = 1, ["queue delete"] = 1,
             },
-            counted.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
+            calls.Counts);
     }
 }

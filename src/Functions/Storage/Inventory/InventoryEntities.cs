@@ -17,6 +17,10 @@ internal static class InventoryEntities
     public const string GroupPrefix = "group:";
     public const string EntitlementPrefix = "ent:";
     public const string BundlePrefix = "bundle:";
+
+    /// <summary>A value row <c>{appId}:val:{valueId}</c> names the entitlement holding the value, for point reads.</summary>
+    public const string ValuePrefix = "val:";
+    public const string EntitlementIdColumn = "EntitlementId";
     public const string AssignmentTypeColumn = "AssignmentType";
 
     /// <summary>A resource row's kind (app, group, ent, bundle) and own id, for the scans that look a resource up by id alone.</summary>
@@ -113,9 +117,20 @@ internal static class InventoryEntities
                 Text(app, "LogoUrl") is { } logo ? new Uri(logo) : null),
             Rows(partition, GroupPrefix).Select(x => new AppGroup(x.Id, appId, Text(x.Entity, "Name")!, Text(x.Entity, "Description"))).ToList(),
             Rows(partition, EntitlementPrefix).Select(x => ToEntitlement(x.Entity, x.Id)).ToList(),
-            Rows(partition, BundlePrefix).Select(x => new EntitlementBundle(x.Id, appId, Text(x.Entity, "Name")!, Text(x.Entity, "Description"),
-                JsonColumns.Read<IReadOnlyList<string>>(x.Entity, "EntitlementValueIds", []))).ToList());
+            Rows(partition, BundlePrefix).Select(x => ToBundle(x.Entity, x.Id)).ToList());
     }
+
+    public static EntitlementBundle ToBundle(TableEntity e, string id) =>
+        new(id, InventoryKeys.Owner(e.RowKey), Text(e, "Name")!, Text(e, "Description"), JsonColumns.Read<IReadOnlyList<string>>(e, "EntitlementValueIds", []));
+
+    /// <summary>The value rows of an entitlement: one per value, naming the entitlement (<see cref="ValuePrefix"/>).</summary>
+    public static IEnumerable<TableEntity> ValueRows(Entitlement entitlement) => entitlement.Values.Select(value =>
+    {
+        var entity = new TableEntity(InventoryKeys.Bucket(entitlement.AppId), InventoryKeys.Row(entitlement.AppId, ValuePrefix + value.Id));
+        entity[KindColumn] = ValuePrefix.TrimEnd(':');
+        entity[EntitlementIdColumn] = entitlement.Id;
+        return entity;
+    });
 
     public static Entitlement ToEntitlement(TableEntity e, string id) =>
         new(id, InventoryKeys.Owner(e.RowKey), Text(e, "Name")!, Text(e, "Description"), JsonColumns.Read<IReadOnlyList<EntitlementValue>>(e, "Values", []));

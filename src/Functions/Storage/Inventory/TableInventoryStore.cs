@@ -19,10 +19,6 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// </summary>
 internal sealed class TableInventoryStore(StorageResources storage, TableServerInventory servers) : IInventoryStore
 {
-    private const int Parallelism = 8;
-
-    /// <summary>From this many wanted owners in one bucket on, the bucket is read whole instead of one range per owner.</summary>
-    private const int WholeBucket = 16;
     private const string Users = "invusers";
     private const string Resources = "invresources";
     private const string Grants = "invgrants";
@@ -37,6 +33,7 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
         var resourceEntities = document.Applications.Select(a => From(a))
             .Concat(document.Groups.Select(g => From(g)))
             .Concat(document.Entitlements.Select(e => From(e)))
+            .Concat(document.Entitlements.SelectMany(ValueRows))
             .Concat(document.Bundles.Select(b => From(b)));
         // One table after another: each write already keeps 8 full transactions in flight, which is what one storage
         // account (and a single-threaded Azurite) answers fastest; more at once only queue up and time out under load.
@@ -44,6 +41,7 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
         await TableBatchWriter.UpsertAsync(resources, resourceEntities, cancellationToken);
         await TableBatchWriter.UpsertAsync(grants, document.Grants.Select(g => From(g)), cancellationToken);
         await TableBatchWriter.UpsertAsync(appGrants, document.Grants.Select(AppGrant), cancellationToken);
+        await new AssignmentCounts(appGrants).RecountAsync(document.Grants.Select(g => g.AppId), cancellationToken);
         await TableBatchWriter.UpsertAsync(sodRules, document.SodRules.Select(r => From(r)), cancellationToken);
         await servers.UpsertAsync(document, cancellationToken);
     }
@@ -104,7 +102,7 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
         }
 
         var held = (await OwnersRowsAsync(Grants, [principalId], cancellationToken)).GetValueOrDefault(principalId, []).Select(ToGrant).ToList();
-        var apps = await ResourcesAsync(held.Select(g => g.AppId), cancellationToken);
+        var apps = await new GrantedResources(await TableAsync(Resources, cancellationToken)).ReadAsync(held, cancellationToken);
         return new PrincipalAccess(user, held, apps);
     }
 
@@ -117,32 +115,23 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
     public async Task PutGrantAsync(Grant grant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        await (await TableAsync(AppGrants, cancellationToken)).UpsertEntityAsync(AppGrant(grant), TableUpdateMode.Replace, cancellationToken);
+        var appGrants = await TableAsync(AppGrants, cancellationToken);
+        await appGrants.UpsertEntityAsync(AppGrant(grant), TableUpdateMode.Replace, cancellationToken);
         await (await TableAsync(Grants, cancellationToken)).UpsertEntityAsync(From(grant), TableUpdateMode.Replace, cancellationToken);
+        await new AssignmentCounts(appGrants).RecountAsync([grant.AppId], cancellationToken);
     }
 
     public async Task DeleteGrantAsync(string principalId, string appId, CancellationToken cancellationToken)
     {
         await (await TableAsync(Grants, cancellationToken)).DeleteEntityAsync(
             InventoryKeys.Bucket(principalId), InventoryKeys.Row(principalId, appId), cancellationToken: cancellationToken);
-        await (await TableAsync(AppGrants, cancellationToken)).DeleteEntityAsync(
-            InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId), cancellationToken: cancellationToken);
+        var appGrants = await TableAsync(AppGrants, cancellationToken);
+        await appGrants.DeleteEntityAsync(InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId), cancellationToken: cancellationToken);
+        await new AssignmentCounts(appGrants).RecountAsync([appId], cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken)
-    {
-        var rows = await OwnersRowsAsync(AppGrants, appIds, cancellationToken, ["RowKey", AssignmentTypeColumn]);
-        return appIds.Distinct().Select(appId =>
-        {
-            var counts = Enum.GetValues<AssignmentType>().ToDictionary(t => t, _ => 0);
-            foreach (var row in rows.GetValueOrDefault(appId, []))
-            {
-                counts[Enum.Parse<AssignmentType>(Text(row, AssignmentTypeColumn)!)]++;
-            }
-
-            return new AppAssignmentStats(appId, counts);
-        }).ToList();
-    }
+    public async Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken) =>
+        await new AssignmentCounts(await TableAsync(AppGrants, cancellationToken)).ReadAsync(appIds, cancellationToken);
 
     public async Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) =>
         (await PartitionAsync(SodRules, SodPartition, cancellationToken)).Select(ToSodRule).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -184,7 +173,7 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
             return found;
         }
 
-        await ForEachAsync(ids.Where(InventoryValidator.IsValidId), cancellationToken, async (id, ct) =>
+        await BucketedReads.ForEachAsync(ids.Where(InventoryValidator.IsValidId), cancellationToken, async (id, ct) =>
         {
             if (await FindAsync(Resources, InventoryKeys.Bucket(id), InventoryKeys.Row(id, AppRow), ct) is not null)
             {
@@ -231,72 +220,21 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
     /// <summary>Any of the search columns starts with the prefix.</summary>
     private static string PrefixFilter(string prefix) => TableRows.Or([.. SearchColumns.Select(column => TableRows.Starts(column, prefix))]);
 
-    private async Task<IReadOnlyDictionary<string, ApplicationResources>> ResourcesAsync(IEnumerable<string> appIds, CancellationToken cancellationToken)
-    {
-        var apps = new Dictionary<string, ApplicationResources>(StringComparer.Ordinal);
-        foreach (var (appId, rows) in await OwnersRowsAsync(Resources, appIds, cancellationToken))
-        {
-            if (ToResources(rows) is { } app)
-            {
-                apps[appId] = app;
-            }
-        }
-
-        return apps;
-    }
-
-    /// <summary>
-    /// The rows of each owner (by RowKey order) in a bucketed table: one key-range query per owner, or one read of the
-    /// whole bucket where it holds <see cref="WholeBucket"/> or more of the owners, so a principal with 20,000 apps costs
-    /// 16 partition reads rather than 20,000 queries.
-    /// </summary>
     private async Task<IReadOnlyDictionary<string, List<TableEntity>>> OwnersRowsAsync(
-        string tableName, IEnumerable<string> ownerIds, CancellationToken cancellationToken, IList<string>? columns = null)
-    {
-        var wanted = ownerIds.Where(InventoryValidator.IsValidId).ToHashSet(StringComparer.Ordinal);
-        var filters = wanted.GroupBy(InventoryKeys.Bucket, StringComparer.Ordinal).SelectMany(bucket => bucket.Count() >= WholeBucket
-            ? [TableRows.Partition(bucket.Key)]
-            : bucket.Select(id => TableRows.And(TableRows.Partition(bucket.Key), TableRows.RowPrefix(InventoryKeys.OwnerPrefix(id)))));
-        var table = await TableAsync(tableName, cancellationToken);
-        var found = new ConcurrentBag<TableEntity>();
-        await ForEachAsync(filters, cancellationToken, async (filter, ct) =>
-        {
-            foreach (var row in await table.QueryAllAsync(filter, ct, columns))
-            {
-                if (wanted.Contains(InventoryKeys.Owner(row.RowKey)))
-                {
-                    found.Add(row);
-                }
-            }
-        });
-        return found.GroupBy(row => InventoryKeys.Owner(row.RowKey), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(row => row.RowKey, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-    }
+        string tableName, IEnumerable<string> ownerIds, CancellationToken cancellationToken) =>
+        await BucketedReads.OwnersRowsAsync(await TableAsync(tableName, cancellationToken), ownerIds, cancellationToken);
 
     private async Task<IReadOnlyList<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken) =>
         await (await TableAsync(table, cancellationToken)).QueryAllAsync(TableRows.Partition(partitionKey), cancellationToken);
 
-    private async Task<IReadOnlyDictionary<string, TableEntity>> RetrieveManyAsync(string table, IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken)
-    {
-        var found = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
-        await ForEachAsync(keys.Distinct(), cancellationToken, async (key, ct) =>
-        {
-            if (await RetrieveAsync(table, key.Partition, key.Row, ct) is { } entity)
-            {
-                found[key.Row] = entity;
-            }
-        });
-        return found;
-    }
+    private async Task<IReadOnlyDictionary<string, TableEntity>> RetrieveManyAsync(string table, IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken) =>
+        await BucketedReads.FindManyAsync(await TableAsync(table, cancellationToken), keys.Where(k => InventoryValidator.IsValidId(k.Row)), cancellationToken);
 
     private async Task<TableEntity?> RetrieveAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
         InventoryValidator.IsValidId(rowKey) ? await FindAsync(table, partitionKey, rowKey, cancellationToken) : null;
 
     private async Task<TableEntity?> FindAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
         await (await TableAsync(table, cancellationToken)).FindAsync(partitionKey, rowKey, cancellationToken);
-
-    private static Task ForEachAsync<T>(IEnumerable<T> items, CancellationToken cancellationToken, Func<T, CancellationToken, ValueTask> body) =>
-        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, body);
 
     private Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) => storage.TableAsync(name, cancellationToken);
 }

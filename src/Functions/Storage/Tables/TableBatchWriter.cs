@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace AccessReviewFunctions.Functions.Storage.Tables;
 
 /// <summary>
-/// The one batch writer: upserts entities as entity-group transactions of one partition, at most 100 entities and
+/// The one batch writer: upserts entities (or submits other actions) as entity-group transactions of one partition, at most 100 entities and
 /// about 2 MB each, 8 at a time. Each batch is atomic; the whole is not, so callers write idempotent rows.
 /// </summary>
 internal static class TableBatchWriter
@@ -13,20 +13,38 @@ internal static class TableBatchWriter
     private const int Parallelism = 8;
 
     public static Task UpsertAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            Split(entities),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (batch, ct) => await table.SubmitTransactionAsync(batch, ct));
+        SubmitAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
 
-    private static IEnumerable<List<TableTransactionAction>> Split(IEnumerable<TableEntity> entities)
+    /// <summary>
+    /// Submits the actions as transactions of one partition each; a transaction refused for a precondition (409
+    /// entity exists, 412 ETag changed) goes to <paramref name="refused"/> instead of failing the whole.
+    /// </summary>
+    public static Task SubmitAsync(
+        TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken, Action<IReadOnlyList<TableTransactionAction>>? refused = null) =>
+        Parallel.ForEachAsync(
+            Split(actions),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(batch, ct);
+                }
+                catch (TableTransactionFailedException e) when (refused is not null && e.Status is 409 or 412)
+                {
+                    refused(batch);
+                }
+            });
+
+    private static IEnumerable<List<TableTransactionAction>> Split(IEnumerable<TableTransactionAction> actions)
     {
-        foreach (var partition in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
         {
             var batch = new List<TableTransactionAction>();
             var chars = 0;
-            foreach (var entity in partition)
+            foreach (var action in partition)
             {
-                var size = Size(entity);
+                var size = Size(action.Entity);
                 if (batch.Count == MaxEntities || (batch.Count > 0 && chars + size > MaxChars))
                 {
                     yield return batch;
@@ -34,7 +52,7 @@ internal static class TableBatchWriter
                     chars = 0;
                 }
 
-                batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+                batch.Add(action);
                 chars += size;
             }
 
@@ -45,5 +63,7 @@ internal static class TableBatchWriter
         }
     }
 
-    private static int Size(TableEntity entity) => entity.RowKey.Length + entity.Sum(p => p.Key.Length + (p.Value is string text ? text.Length : 16));
+    private static int Size(ITableEntity entity) => entity is TableEntity columns
+        ? entity.RowKey.Length + columns.Sum(p => p.Key.Length + (p.Value is string text ? text.Length : 16))
+        : entity.RowKey.Length;
 }
