@@ -26,7 +26,11 @@ internal interface IUserDirectory
 /// <summary>Who has access to what: what gathering snapshots into a review, with what its risk rules weigh.</summary>
 internal interface IAccessInventory
 {
-    /// <summary>The principal, their grants and the resources of the granted applications; null for an unknown principal.</summary>
+    /// <summary>
+    /// The principal, their grants and the granted applications with at least the resources the grants reference
+    /// (groups, bundles, the entitlements holding their values; an application may come with all of its resources);
+    /// null for an unknown principal.
+    /// </summary>
     Task<PrincipalAccess?> GetPrincipalAccessAsync(string principalId, CancellationToken cancellationToken);
 
     /// <summary>Per application, how many principals hold a grant of each assignment type (every type present, zero included).</summary>

@@ -13,7 +13,9 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// The inventory in four tables: users (PK "user", RK id), resources (PK bucket of appId, RK "{appId}:app" |
 /// "{appId}:group:{id}" | "{appId}:ent:{id}" | "{appId}:bundle:{id}"), grants (PK bucket of principalId, RK
 /// "{principalId}:{appId}") and appgrants (PK bucket of appId, RK "{appId}:{principalId}"), the last giving
-/// per-application counts that stay right across re-imports because a grant is one row per (app, principal);
+/// per-application counts that stay right across re-imports because a grant is one row per (app, principal), kept in a
+/// count row per application (<see cref="AssignmentCounts"/>); gathering reads what grants reference by point reads
+/// (<see cref="GrantedResources"/>);
 /// separation-of-duties rules in sodrules (PK "sod", RK id). Buckets (<see cref="InventoryKeys"/>) let an import write
 /// full transactions; a reader of a few owners reads each owner's key range, a reader of many reads whole buckets.
 /// </summary>
