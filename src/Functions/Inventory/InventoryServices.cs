@@ -8,6 +8,7 @@ internal static class InventoryServices
     {
         services.AddSingleton<TableServerInventory>();
         services.AddSingleton<IServerInventory>(sp => sp.GetRequiredService<TableServerInventory>());
+        services.AddSingleton<InventoryRowCache>();
         services.AddSingleton<IInventoryStore, TableInventoryStore>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<IInventoryStore>());
         services.AddSingleton<IAccessInventory>(sp => sp.GetRequiredService<IInventoryStore>());

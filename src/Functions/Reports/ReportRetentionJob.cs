@@ -23,13 +23,10 @@ internal sealed partial class ReportRetentionJob(ReportService reports, IReportF
             await files.DeleteAllAsync(report.Id, cancellationToken);
             foreach (var prefix in new[] { DurableRows.ProcessedPrefix, DurableRows.OutboxPrefix })
             {
-                foreach (var row in await store.ReadPrefixAsync(report.Id, prefix, cancellationToken))
-                {
-                    await store.DeleteAsync(report.Id, row.RowKey, cancellationToken);
-                }
+                await store.DeleteAsync(report.Id, (await store.ReadPrefixAsync(report.Id, prefix, cancellationToken)).Select(r => r.RowKey).ToList(), cancellationToken);
             }
 
-            await store.DeleteAsync(report.Id, DurableRows.Header, cancellationToken);
+            await store.DeleteAsync(report.Id, [DurableRows.Header], cancellationToken);
         }
 
         if (expired.Count > 0)

@@ -20,7 +20,7 @@ internal abstract class PartitionStoreDecorator(IPartitionStore inner) : IPartit
 
     public Task UpsertManyAsync(IEnumerable<Row> rows, CancellationToken cancellationToken) => inner.UpsertManyAsync(rows, cancellationToken);
 
-    public Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) => inner.DeleteAsync(partitionKey, rowKey, cancellationToken);
+    public Task DeleteAsync(string partitionKey, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken) => inner.DeleteAsync(partitionKey, rowKeys, cancellationToken);
 
     /// <summary>Every table's store wrapped by <paramref name="wrap"/>.</summary>
     public static IPartitionStores Around(IPartitionStores stores, Func<IPartitionStore, IPartitionStore> wrap) => new Stores(stores, wrap);

@@ -46,9 +46,39 @@ public sealed class InventoryPointReadTests : IDisposable
 
         calls.Reset();
         var stats = (await Store.GetAssignmentStatsAsync([AppId, Other, Plain], CancellationToken.None)).ToDictionary(s => s.AppId);
-        Assert.Equal((0, 3), (calls.Of("table query"), (int)calls.Of("table get")));
+        Assert.Equal((0, 1 + 3), (calls.Of("table query"), (int)calls.Of("table get")));
         Assert.Equal(2, stats[AppId].UsersByAssignmentType[AssignmentType.GROUP]);
         Assert.Equal(1, stats[Other].UsersByAssignmentType[AssignmentType.INDIVIDUAL]);
+    }
+
+    [Fact]
+    public async Task PrincipalAccess_AppsReadBefore_CostOnlyTheVersion()
+    {
+        await ImportAsync(Held());
+        await Store.GetPrincipalAccessAsync(Id(1), CancellationToken.None);
+        await Store.GetAssignmentStatsAsync([AppId], CancellationToken.None);
+        using var calls = new StorageCalls(host.Services.GetRequiredService<IMeterFactory>());
+
+        var access = await Store.GetPrincipalAccessAsync(Id(2), CancellationToken.None);
+        var stats = Assert.Single(await Store.GetAssignmentStatsAsync([AppId], CancellationToken.None));
+
+        Assert.Equal("table get 3, table query 1", string.Join(", ", calls.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}")));
+        Assert.Equal(["Salesforce Users"], access!.Apps[AppId].Groups.Select(g => g.Name));
+        Assert.Equal(2, stats.UsersByAssignmentType[AssignmentType.GROUP]);
+    }
+
+    [Fact]
+    public async Task PrincipalAccess_ReadBeforeAChange_SeesTheChange()
+    {
+        await ImportAsync(Held());
+        await Store.GetPrincipalAccessAsync(Id(1), CancellationToken.None);
+        await Store.GetAssignmentStatsAsync([Plain], CancellationToken.None);
+
+        await ImportAsync(Held() with { Applications = [App(Plain) with { Name = "plain", Label = "Renamed" }], Users = [], Groups = [], Entitlements = [], Bundles = [], Grants = [] });
+        await Store.PutGrantAsync(new Grant(Id(2), Plain, AssignmentType.INDIVIDUAL, Created, [], [], [], null, 0), CancellationToken.None);
+
+        Assert.Equal("Renamed", (await Store.GetPrincipalAccessAsync(Id(1), CancellationToken.None))!.Apps[Plain].App.Label);
+        Assert.Equal((2, 0), Counts(Assert.Single(await Store.GetAssignmentStatsAsync([Plain], CancellationToken.None))));
     }
 
     [Fact]

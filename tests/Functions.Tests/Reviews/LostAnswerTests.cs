@@ -136,7 +136,7 @@ public sealed class LostAnswerTests : IAsyncLifetime
 
             public Task UpsertManyAsync(IEnumerable<Row> rows, CancellationToken cancellationToken) => inner.UpsertManyAsync(rows, cancellationToken);
 
-            public Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) => inner.DeleteAsync(partitionKey, rowKey, cancellationToken);
+            public Task DeleteAsync(string partitionKey, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken) => inner.DeleteAsync(partitionKey, rowKeys, cancellationToken);
         }
     }
 }

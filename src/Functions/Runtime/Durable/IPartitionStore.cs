@@ -20,8 +20,8 @@ internal interface IPartitionStore
     /// <summary>Inserts or replaces many rows, in batches per partition: each batch is atomic, the whole is not.</summary>
     Task UpsertManyAsync(IEnumerable<Row> rows, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the row; a row that is already gone is fine.</summary>
-    Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken);
+    /// <summary>Deletes rows of one partition, up to <see cref="MaxAtomicChanges"/> in one transaction; rows already gone are fine.</summary>
+    Task DeleteAsync(string partitionKey, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken);
 
     /// <summary>Storage's limit on one entity-group transaction.</summary>
     public const int MaxAtomicChanges = 100;

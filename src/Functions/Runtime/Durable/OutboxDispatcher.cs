@@ -1,8 +1,8 @@
 namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
 /// <summary>
-/// Sends a partition's outbox rows to their queues, then deletes them. A crash between the send and the delete
-/// sends the message again; its receiver drops the duplicate by its processed-message id.
+/// Sends a partition's outbox rows to their queues, then deletes them (one transaction). A crash between the sends and
+/// the delete sends the messages again; their receivers drop the duplicates by their processed-message ids.
 /// </summary>
 internal interface IOutboxDispatcher
 {
@@ -33,12 +33,17 @@ internal sealed class OutboxDispatcher(IPartitionStores stores, OutboxRows outbo
         return rows.Count;
     }
 
+    /// <summary>Sends a partition's rows, then deletes them in one transaction.</summary>
     private async Task SendAllAsync(IPartitionStore store, IEnumerable<Row> rows, CancellationToken cancellationToken)
     {
-        foreach (var row in rows)
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
-            await sender.SendAsync(outbox.Read(row), cancellationToken);
-            await store.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken);
+            foreach (var row in partition)
+            {
+                await sender.SendAsync(outbox.Read(row), cancellationToken);
+            }
+
+            await store.DeleteAsync(partition.Key, partition.Select(r => r.RowKey).ToList(), cancellationToken);
         }
     }
 }

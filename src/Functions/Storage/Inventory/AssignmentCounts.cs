@@ -48,10 +48,10 @@ internal sealed class AssignmentCounts(TableClient table)
     }
 
     /// <summary>Per application, how many principals hold a grant of each type: its count row, or a count of its grant rows.</summary>
-    public async Task<IReadOnlyList<AppAssignmentStats>> ReadAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AppAssignmentStats>> ReadAsync(IReadOnlyCollection<string> appIds, InventoryRowCache.Reader reader, CancellationToken cancellationToken)
     {
         var wanted = appIds.Distinct(StringComparer.Ordinal).ToList();
-        var stored = await BucketedReads.FindManyAsync(
+        var stored = await reader.FindManyAsync(
             table, wanted.Where(InventoryValidator.IsValidId).Select(appId => (InventoryKeys.Bucket(appId), RowKey(appId))), cancellationToken);
         var uncounted = wanted.Where(appId => !stored.ContainsKey(RowKey(appId))).ToList();
         var rows = uncounted.Count == 0

@@ -11,9 +11,10 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// found through the value rows <c>{appId}:val:{valueId}</c> an import writes beside each entitlement. An application
 /// whose value rows are missing or no longer match (stored before value rows existed, or the value left its
 /// entitlement) is read whole with one key-range query instead. On Azurite every query costs the whole table and a
-/// point read does not, so gathering a principal of 20 applications costs point reads and no query.
+/// point read does not, so gathering a principal of 20 applications costs point reads and no query; the point reads
+/// go through <see cref="InventoryRowCache"/>, so applications gathered before cost none.
 /// </summary>
-internal sealed class GrantedResources(TableClient table)
+internal sealed class GrantedResources(TableClient table, InventoryRowCache.Reader rows)
 {
     public async Task<IReadOnlyDictionary<string, ApplicationResources>> ReadAsync(IReadOnlyList<Grant> grants, CancellationToken cancellationToken)
     {
@@ -65,5 +66,5 @@ internal sealed class GrantedResources(TableClient table)
 
     /// <summary>Point reads of the application's rows with these local keys (ids in stored grants were validated at import).</summary>
     private Task<IReadOnlyDictionary<string, TableEntity>> FindAsync(string appId, IEnumerable<string> locals, CancellationToken cancellationToken) =>
-        BucketedReads.FindManyAsync(table, locals.Select(local => (InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, local))), cancellationToken);
+        rows.FindManyAsync(table, locals.Select(local => (InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, local))), cancellationToken);
 }

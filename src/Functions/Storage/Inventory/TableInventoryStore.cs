@@ -19,7 +19,7 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// separation-of-duties rules in sodrules (PK "sod", RK id). Buckets (<see cref="InventoryKeys"/>) let an import write
 /// full transactions; a reader of a few owners reads each owner's key range, a reader of many reads whole buckets.
 /// </summary>
-internal sealed class TableInventoryStore(StorageResources storage, TableServerInventory servers) : IInventoryStore
+internal sealed class TableInventoryStore(StorageResources storage, TableServerInventory servers, InventoryRowCache cache) : IInventoryStore
 {
     private const string Users = "invusers";
     private const string Resources = "invresources";
@@ -27,7 +27,10 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
     private const string AppGrants = "invappgrants";
     private const string SodRules = "invsodrules";
 
-    public async Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken)
+    public Task UpsertAsync(InventoryDocument document, CancellationToken cancellationToken) =>
+        ChangingAsync(() => WriteAsync(document, cancellationToken));
+
+    private async Task WriteAsync(InventoryDocument document, CancellationToken cancellationToken)
     {
         var (users, resources, grants, appGrants, sodRules) = (
             await TableAsync(Users, cancellationToken), await TableAsync(Resources, cancellationToken), await TableAsync(Grants, cancellationToken),
@@ -104,7 +107,7 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
         }
 
         var held = (await OwnersRowsAsync(Grants, [principalId], cancellationToken)).GetValueOrDefault(principalId, []).Select(ToGrant).ToList();
-        var apps = await new GrantedResources(await TableAsync(Resources, cancellationToken)).ReadAsync(held, cancellationToken);
+        var apps = await new GrantedResources(await TableAsync(Resources, cancellationToken), await cache.ReaderAsync(cancellationToken)).ReadAsync(held, cancellationToken);
         return new PrincipalAccess(user, held, apps);
     }
 
@@ -114,26 +117,42 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
             ? ToGrant(entity)
             : null;
 
-    public async Task PutGrantAsync(Grant grant, CancellationToken cancellationToken)
+    public Task PutGrantAsync(Grant grant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        var appGrants = await TableAsync(AppGrants, cancellationToken);
-        await appGrants.UpsertEntityAsync(AppGrant(grant), TableUpdateMode.Replace, cancellationToken);
-        await (await TableAsync(Grants, cancellationToken)).UpsertEntityAsync(From(grant), TableUpdateMode.Replace, cancellationToken);
-        await new AssignmentCounts(appGrants).RecountAsync([grant.AppId], cancellationToken);
+        return ChangingAsync(async () =>
+        {
+            var appGrants = await TableAsync(AppGrants, cancellationToken);
+            await appGrants.UpsertEntityAsync(AppGrant(grant), TableUpdateMode.Replace, cancellationToken);
+            await (await TableAsync(Grants, cancellationToken)).UpsertEntityAsync(From(grant), TableUpdateMode.Replace, cancellationToken);
+            await new AssignmentCounts(appGrants).RecountAsync([grant.AppId], cancellationToken);
+        });
     }
 
-    public async Task DeleteGrantAsync(string principalId, string appId, CancellationToken cancellationToken)
+    public Task DeleteGrantAsync(string principalId, string appId, CancellationToken cancellationToken) => ChangingAsync(async () =>
     {
         await (await TableAsync(Grants, cancellationToken)).DeleteEntityAsync(
             InventoryKeys.Bucket(principalId), InventoryKeys.Row(principalId, appId), cancellationToken: cancellationToken);
         var appGrants = await TableAsync(AppGrants, cancellationToken);
         await appGrants.DeleteEntityAsync(InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId), cancellationToken: cancellationToken);
         await new AssignmentCounts(appGrants).RecountAsync([appId], cancellationToken);
-    }
+    });
 
     public async Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken) =>
-        await new AssignmentCounts(await TableAsync(AppGrants, cancellationToken)).ReadAsync(appIds, cancellationToken);
+        await new AssignmentCounts(await TableAsync(AppGrants, cancellationToken)).ReadAsync(appIds, await cache.ReaderAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Writes inventory rows, then a new inventory version (<see cref="InventoryRowCache"/>), also when the write fails part-way.</summary>
+    private async Task ChangingAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            await cache.ChangedAsync(CancellationToken.None);
+        }
+    }
 
     public async Task<IReadOnlyList<SodRule>> GetSodRulesAsync(CancellationToken cancellationToken) =>
         (await PartitionAsync(SodRules, SodPartition, cancellationToken)).Select(ToSodRule).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();

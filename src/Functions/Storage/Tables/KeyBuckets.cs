@@ -10,8 +10,8 @@ internal static class KeyBuckets
 {
     public const int Count = 16;
 
-    /// <summary>The bucket of an id: FNV-1a of its characters, stable across processes and versions.</summary>
-    public static string Of(string id)
+    /// <summary>The bucket of an id among <paramref name="count"/>: FNV-1a of its characters, stable across processes and versions.</summary>
+    public static string Of(string id, int count = Count)
     {
         ArgumentNullException.ThrowIfNull(id);
         var hash = 2166136261u;
@@ -20,7 +20,7 @@ internal static class KeyBuckets
             hash = unchecked((hash ^ c) * 16777619u);
         }
 
-        return Name(hash % Count);
+        return Name(hash % (uint)count);
     }
 
     public static IEnumerable<string> All() => Enumerable.Range(0, Count).Select(b => Name((uint)b));

@@ -45,10 +45,29 @@ internal sealed class TablePartitionStore(StorageResources resources, string nam
     public async Task UpsertManyAsync(IEnumerable<Row> rows, CancellationToken cancellationToken) =>
         await TableBatchWriter.UpsertAsync(await resources.TableAsync(name, cancellationToken), rows.Select(TableRows.ToEntity), cancellationToken);
 
-    public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    public async Task DeleteAsync(string partitionKey, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken)
     {
         var table = await resources.TableAsync(name, cancellationToken);
-        await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(IPartitionStore.MaxAtomicChanges))
+        {
+            if (chunk.Length > 1)
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(chunk.Select(rowKey => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ETag.All)), cancellationToken);
+                    continue;
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404)
+                {
+                    // one of them is gone already: delete the rest one by one
+                }
+            }
+
+            foreach (var rowKey in chunk)
+            {
+                await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            }
+        }
     }
 
     private static TableTransactionActionType Action(RowWrite write) => write switch
