@@ -44,9 +44,11 @@ internal sealed class ExpiryStorm : IScenario
 
         Progress.Say($"    all end at {end:HH:mm:ss}, {ahead.TotalSeconds:N0} s ahead; waiting");
         await Task.Delay(ahead, run.Cancel);
+        run.Ops.Reset();
         var clock = Stopwatch.StartNew();
         await ReviewApi.UntilAsync("CLOSED", run.Size, async () => (await ReviewApi.StatsAsync(admin, run.Cancel)).Closed, run.Cancel);
         run.Record(Closed, clock.Elapsed.TotalSeconds);
+        Progress.Say($"    storage requests until all CLOSED: {run.Ops.Describe()}");
     }
 
     // time to PATCH every review's end time (a one-row update each) with room to spare
