@@ -10,10 +10,12 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// Per-application assignment counts, one row per application in invappgrants keyed <c>{appId}:</c>: the first row of
 /// the application's key range, before the grant rows <c>{appId}:{principalId}</c> it counts. Gathering reads it with
 /// one point read per application instead of a query over the application's grants (on Azurite every query costs
-/// the whole table). Only a recount writes it, after grants change: the recount reads the count row and the grant
-/// rows in one key-ordered read and writes under the count row's ETag (or as a new row), so of two recounts that
-/// race the later one reads again, and the last to land has seen every grant written before it began.
-/// An application without a count row (stored before there were any) is counted from its grant rows.
+/// the whole table). Two writers keep it: one grant's change writes the grant row and the count row in one
+/// transaction under both ETags (<see cref="ChangeAsync"/>); an import, which writes many grant rows at once, then
+/// recounts each application it touched: the recount reads the count row and the grant rows in one key-ordered read
+/// and writes under the count row's ETag (or as a new row), so a recount or change that landed in between makes it
+/// read again, and the last to land has seen every grant written before it began. An application without a count row
+/// (stored before there were any) is counted from its grant rows.
 /// </summary>
 internal sealed class AssignmentCounts(TableClient table)
 {
@@ -47,6 +49,66 @@ internal sealed class AssignmentCounts(TableClient table)
         }
     }
 
+    /// <summary>
+    /// Writes one principal's grant row of an application (<paramref name="type"/> null deletes it) together with the
+    /// application's count row, as one transaction under both rows' ETags, so the count moves with the grant or not at
+    /// all (both rows are in the application's partition). An application without a count row is recounted instead.
+    /// </summary>
+    public async Task ChangeAsync(string appId, string principalId, AssignmentType? type, CancellationToken cancellationToken)
+    {
+        var (partition, grantKey) = (InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId));
+        for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
+        {
+            var stored = await table.FindAsync(partition, grantKey, cancellationToken);
+            var counted = await table.FindAsync(partition, RowKey(appId), cancellationToken);
+            var before = stored is null ? (AssignmentType?)null : Enum.Parse<AssignmentType>(InventoryEntities.Text(stored, InventoryEntities.AssignmentTypeColumn)!);
+            if (before == type)
+            {
+                return;
+            }
+
+            if (counted is null)
+            {
+                await WriteGrantAsync(partition, grantKey, type, cancellationToken);
+                await RecountAsync([appId], cancellationToken);
+                return;
+            }
+
+            var counts = Types.ToDictionary(t => t, t => counted.GetInt32(CountPrefix + t) ?? 0);
+            var grant = new TableEntity(partition, grantKey) { [InventoryEntities.AssignmentTypeColumn] = type?.ToString() };
+            var actions = new List<TableTransactionAction>();
+            if (before is { } old)
+            {
+                counts[old]--;
+                actions.Add(type is null
+                    ? new TableTransactionAction(TableTransactionActionType.Delete, grant, stored!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, grant, stored!.ETag));
+            }
+            else
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, grant));
+            }
+
+            if (type is { } added)
+            {
+                counts[added]++;
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, CountRow(appId, counts), counted.ETag));
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                // another change of this grant or this application landed first: read both again
+            }
+        }
+
+        throw new ConcurrencyException($"the assignment count of application {appId}");
+    }
+
     /// <summary>Per application, how many principals hold a grant of each type: its count row, or a count of its grant rows.</summary>
     public async Task<IReadOnlyList<AppAssignmentStats>> ReadAsync(IReadOnlyCollection<string> appIds, InventoryRowCache.Reader reader, CancellationToken cancellationToken)
     {
@@ -63,6 +125,29 @@ internal sealed class AssignmentCounts(TableClient table)
     }
 
     private static string RowKey(string appId) => InventoryKeys.Row(appId, string.Empty);
+
+    private static TableEntity CountRow(string appId, IReadOnlyDictionary<AssignmentType, int> counts)
+    {
+        var entity = new TableEntity(InventoryKeys.Bucket(appId), RowKey(appId));
+        foreach (var type in Types)
+        {
+            entity[CountPrefix + type] = counts[type];
+        }
+
+        return entity;
+    }
+
+    private async Task WriteGrantAsync(string partition, string grantKey, AssignmentType? type, CancellationToken cancellationToken)
+    {
+        if (type is null)
+        {
+            await table.DeleteEntityAsync(partition, grantKey, Azure.ETag.All, cancellationToken);
+        }
+        else
+        {
+            await table.UpsertEntityAsync(new TableEntity(partition, grantKey) { [InventoryEntities.AssignmentTypeColumn] = type.ToString() }, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
 
     private static AppAssignmentStats Count(string appId, IEnumerable<TableEntity> rows)
     {
@@ -85,12 +170,7 @@ internal sealed class AssignmentCounts(TableClient table)
             return null;
         }
 
-        var entity = new TableEntity(InventoryKeys.Bucket(appId), RowKey(appId));
-        foreach (var type in Types)
-        {
-            entity[CountPrefix + type] = counted[type];
-        }
-
+        var entity = CountRow(appId, counted);
         return stored is null
             ? new TableTransactionAction(TableTransactionActionType.Add, entity)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, stored.ETag);

@@ -122,10 +122,8 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
         ArgumentNullException.ThrowIfNull(grant);
         return ChangingAsync(async () =>
         {
-            var appGrants = await TableAsync(AppGrants, cancellationToken);
-            await appGrants.UpsertEntityAsync(AppGrant(grant), TableUpdateMode.Replace, cancellationToken);
             await (await TableAsync(Grants, cancellationToken)).UpsertEntityAsync(From(grant), TableUpdateMode.Replace, cancellationToken);
-            await new AssignmentCounts(appGrants).RecountAsync([grant.AppId], cancellationToken);
+            await new AssignmentCounts(await TableAsync(AppGrants, cancellationToken)).ChangeAsync(grant.AppId, grant.PrincipalId, grant.AssignmentType, cancellationToken);
         });
     }
 
@@ -133,9 +131,7 @@ internal sealed class TableInventoryStore(StorageResources storage, TableServerI
     {
         await (await TableAsync(Grants, cancellationToken)).DeleteEntityAsync(
             InventoryKeys.Bucket(principalId), InventoryKeys.Row(principalId, appId), cancellationToken: cancellationToken);
-        var appGrants = await TableAsync(AppGrants, cancellationToken);
-        await appGrants.DeleteEntityAsync(InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId), cancellationToken: cancellationToken);
-        await new AssignmentCounts(appGrants).RecountAsync([appId], cancellationToken);
+        await new AssignmentCounts(await TableAsync(AppGrants, cancellationToken)).ChangeAsync(appId, principalId, null, cancellationToken);
     });
 
     public async Task<IReadOnlyList<AppAssignmentStats>> GetAssignmentStatsAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken) =>
