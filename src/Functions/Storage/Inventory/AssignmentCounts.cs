@@ -113,6 +113,15 @@ internal sealed class AssignmentCounts(TableClient table)
     public async Task<IReadOnlyList<AppAssignmentStats>> ReadAsync(IReadOnlyCollection<string> appIds, InventoryRowCache.Reader reader, CancellationToken cancellationToken)
     {
         var wanted = appIds.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count >= BucketedReads.ManyOwners)
+        {
+            // many applications: their buckets whole, count rows and grant rows together
+            var all = await BucketedReads.OwnersRowsAsync(table, wanted, cancellationToken);
+            return wanted.Select(appId => all.GetValueOrDefault(appId, []) is var own && own.FirstOrDefault(IsCountRow) is { } row
+                ? Stored(appId, row)
+                : Count(appId, own)).ToList();
+        }
+
         var stored = await reader.FindManyAsync(
             table, wanted.Where(InventoryValidator.IsValidId).Select(appId => (InventoryKeys.Bucket(appId), RowKey(appId))), cancellationToken);
         var uncounted = wanted.Where(appId => !stored.ContainsKey(RowKey(appId))).ToList();
@@ -120,9 +129,12 @@ internal sealed class AssignmentCounts(TableClient table)
             ? new Dictionary<string, List<TableEntity>>()
             : await BucketedReads.OwnersRowsAsync(table, uncounted, cancellationToken, ["RowKey", InventoryEntities.AssignmentTypeColumn]);
         return wanted.Select(appId => stored.TryGetValue(RowKey(appId), out var row)
-            ? new AppAssignmentStats(appId, Types.ToDictionary(t => t, t => row.GetInt32(CountPrefix + t) ?? 0))
+            ? Stored(appId, row)
             : Count(appId, rows.GetValueOrDefault(appId, []))).ToList();
     }
+
+    private static AppAssignmentStats Stored(string appId, TableEntity countRow) =>
+        new(appId, Types.ToDictionary(t => t, t => countRow.GetInt32(CountPrefix + t) ?? 0));
 
     private static string RowKey(string appId) => InventoryKeys.Row(appId, string.Empty);
 

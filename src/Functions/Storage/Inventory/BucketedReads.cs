@@ -14,6 +14,12 @@ internal static class BucketedReads
     private const int WholeBucket = 16;
 
     /// <summary>
+    /// From this many owners on, a reader reads their buckets whole (<see cref="OwnersRowsAsync"/>) rather than point
+    /// reads per owner: about <see cref="WholeBucket"/> owners per bucket, where 16 bucket reads cost less than thousands of point reads.
+    /// </summary>
+    public const int ManyOwners = InventoryKeys.Buckets * WholeBucket;
+
+    /// <summary>
     /// The rows of each owner (by RowKey order) in a bucketed table: one key-range query per owner, or one read of the
     /// whole bucket where it holds <see cref="WholeBucket"/> or more of the owners, so a principal with 20,000 apps costs
     /// 16 partition reads rather than 20,000 queries.
