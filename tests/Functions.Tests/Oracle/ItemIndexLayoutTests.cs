@@ -1,5 +1,6 @@
 using AccessReviewFunctions.Functions.Reviews;
 using AccessReviewFunctions.Functions.Storage;
+using AccessReviewFunctions.Functions.Storage.Reviews;
 using AccessReviewFunctions.Functions.Storage.Tables;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Azure.Data.Tables;
@@ -13,7 +14,7 @@ public sealed class ItemIndexLayoutTests : IDisposable
     private readonly ApiHost host = new();
 
     [Theory]
-    [InlineData(4)]
+    [InlineData(TableReviewIndex.ItemBuckets)]
     [InlineData(16)]
     [InlineData(0)]
     public async Task FindReviewOfItem_RowOfAnyLayout_Found(int buckets)

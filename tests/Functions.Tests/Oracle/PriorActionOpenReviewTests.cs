@@ -48,7 +48,7 @@ public sealed class PriorActionOpenReviewTests
         Assert.Equal(HttpStatusCode.OK, (await PriorActionsApi.GetAsync(admin, gitHub)).Status);
 
         var index = new TableServiceClient(TestStorage.ConnectionString).GetTableClient(host.Prefix + ReviewTables.ItemReviews);
-        await index.DeleteEntityAsync(KeyBuckets.Of(gitHub), gitHub, ETag.All);
+        await index.DeleteEntityAsync(KeyBuckets.Of(gitHub, TableReviewIndex.ItemBuckets), gitHub, ETag.All);
 
         Assert.Equal(HttpStatusCode.NotFound, (await PriorActionsApi.GetAsync(admin, gitHub)).Status);
         Assert.Equal(HttpStatusCode.OK, (await PriorActionsApi.GetAsync(admin, group)).Status);

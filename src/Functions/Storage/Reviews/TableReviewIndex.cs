@@ -22,7 +22,7 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
     /// Buckets of the item index: few, so a small review's 20 to 30 items and sub-items fill about 4 transactions (16
     /// buckets took 13), while a large review's writes still spread over 4 partitions of full transactions.
     /// </summary>
-    private const int ItemBuckets = 4;
+    internal const int ItemBuckets = 4;
     private const string ItemReviewColumn = "ReviewId";
 
     private static readonly string OpenStatus = TableRows.Or([.. ReviewStatuses.Open.Select(s => TableRows.Compare(ReviewSchema.Status, "eq", s.ToString()))]);
