@@ -20,15 +20,9 @@ internal sealed class GrantedResources(TableClient table, InventoryRowCache.Read
     public async Task<IReadOnlyDictionary<string, ApplicationResources>> ReadAsync(IReadOnlyList<Grant> grants, CancellationToken cancellationToken)
     {
         var apps = new ConcurrentDictionary<string, ApplicationResources>(StringComparer.Ordinal);
-        var unresolved = new ConcurrentBag<string>();
         var many = grants.Count >= BucketedReads.ManyOwners;
-        foreach (var grant in many ? grants : [])
-        {
-            unresolved.Add(grant.AppId);
-        }
-
-        var pointRead = many ? [] : grants;
-        await BucketedReads.ForEachAsync(pointRead.Where(g => InventoryValidator.IsValidId(g.AppId)), cancellationToken, async (grant, ct) =>
+        var unresolved = new ConcurrentBag<string>(many ? grants.Select(g => g.AppId) : []);
+        await BucketedReads.ForEachAsync((many ? [] : grants).Where(g => InventoryValidator.IsValidId(g.AppId)), cancellationToken, async (grant, ct) =>
         {
             switch (await ReadAsync(grant, ct))
             {
