@@ -56,11 +56,11 @@ internal sealed class AssignmentCounts(TableClient table)
     /// </summary>
     public async Task ChangeAsync(string appId, string principalId, AssignmentType? type, CancellationToken cancellationToken)
     {
-        var (partition, grantKey) = (InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId));
+        var grant = InventoryEntities.AppGrant(appId, principalId, type);
         for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
         {
-            var stored = await table.FindAsync(partition, grantKey, cancellationToken);
-            var counted = await table.FindAsync(partition, RowKey(appId), cancellationToken);
+            var stored = await table.FindAsync(grant.PartitionKey, grant.RowKey, cancellationToken);
+            var counted = await table.FindAsync(grant.PartitionKey, RowKey(appId), cancellationToken);
             var before = stored is null ? (AssignmentType?)null : Enum.Parse<AssignmentType>(InventoryEntities.Text(stored, InventoryEntities.AssignmentTypeColumn)!);
             if (before == type)
             {
@@ -69,13 +69,12 @@ internal sealed class AssignmentCounts(TableClient table)
 
             if (counted is null)
             {
-                await WriteGrantAsync(partition, grantKey, type, cancellationToken);
+                await WriteGrantAsync(grant, type is null, cancellationToken);
                 await RecountAsync([appId], cancellationToken);
                 return;
             }
 
-            var counts = Types.ToDictionary(t => t, t => counted.GetInt32(CountPrefix + t) ?? 0);
-            var grant = new TableEntity(partition, grantKey) { [InventoryEntities.AssignmentTypeColumn] = type?.ToString() };
+            var counts = new Dictionary<AssignmentType, int>(Stored(appId, counted).UsersByAssignmentType);
             var actions = new List<TableTransactionAction>();
             if (before is { } old)
             {
@@ -149,15 +148,15 @@ internal sealed class AssignmentCounts(TableClient table)
         return entity;
     }
 
-    private async Task WriteGrantAsync(string partition, string grantKey, AssignmentType? type, CancellationToken cancellationToken)
+    private async Task WriteGrantAsync(TableEntity grant, bool delete, CancellationToken cancellationToken)
     {
-        if (type is null)
+        if (delete)
         {
-            await table.DeleteEntityAsync(partition, grantKey, Azure.ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(grant.PartitionKey, grant.RowKey, Azure.ETag.All, cancellationToken);
         }
         else
         {
-            await table.UpsertEntityAsync(new TableEntity(partition, grantKey) { [InventoryEntities.AssignmentTypeColumn] = type.ToString() }, TableUpdateMode.Replace, cancellationToken);
+            await table.UpsertEntityAsync(grant, TableUpdateMode.Replace, cancellationToken);
         }
     }
 

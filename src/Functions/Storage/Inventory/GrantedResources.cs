@@ -11,9 +11,10 @@ namespace AccessReviewFunctions.Functions.Storage.Inventory;
 /// found through the value rows <c>{appId}:val:{valueId}</c> an import writes beside each entitlement. An application
 /// whose value rows are missing or no longer match (stored before value rows existed, or the value left its
 /// entitlement) is read whole with one key-range query instead, and so is a principal of
-/// <see cref="BucketedReads.ManyOwners"/> applications or more (whole buckets, 16 queries for 20,000 applications). On Azurite every query costs the whole table and a
-/// point read does not, so gathering a principal of 20 applications costs point reads and no query; the point reads
-/// go through <see cref="InventoryRowCache"/>, so applications gathered before cost none.
+/// <see cref="BucketedReads.ManyOwners"/> applications or more (whole buckets: 16 queries for 20,000 applications).
+/// On Azurite every query costs the whole table and a point read does not, so gathering a principal of 20
+/// applications costs point reads and no query; the point reads go through <see cref="InventoryRowCache"/>, so
+/// applications gathered before cost none.
 /// </summary>
 internal sealed class GrantedResources(TableClient table, InventoryRowCache.Reader rows)
 {

@@ -154,10 +154,17 @@ internal static class InventoryEntities
     }
 
     /// <summary>The same grant keyed by application, for per-application counts.</summary>
-    public static TableEntity AppGrant(Grant grant)
+    public static TableEntity AppGrant(Grant grant) => AppGrant(grant.AppId, grant.PrincipalId, grant.AssignmentType);
+
+    /// <summary>The per-application grant row of (app, principal); without a type (a row to delete) it has only its keys.</summary>
+    public static TableEntity AppGrant(string appId, string principalId, AssignmentType? type)
     {
-        var entity = new TableEntity(InventoryKeys.Bucket(grant.AppId), InventoryKeys.Row(grant.AppId, grant.PrincipalId));
-        entity[AssignmentTypeColumn] = grant.AssignmentType.ToString();
+        var entity = new TableEntity(InventoryKeys.Bucket(appId), InventoryKeys.Row(appId, principalId));
+        if (type is { } assigned)
+        {
+            entity[AssignmentTypeColumn] = assigned.ToString();
+        }
+
         return entity;
     }
 

@@ -3,8 +3,9 @@ using Azure.Data.Tables;
 namespace AccessReviewFunctions.Functions.Storage.Tables;
 
 /// <summary>
-/// The one batch writer: upserts entities (or submits other actions) as entity-group transactions of one partition, at most 100 entities and
-/// about 2 MB each, 8 at a time. Each batch is atomic; the whole is not, so callers write idempotent rows.
+/// The one batch writer: upserts entities (or submits other actions) as entity-group transactions of one partition,
+/// at most 100 entities and about 2 MB each, 8 at a time. Each batch is atomic; the whole is not, so callers write
+/// idempotent rows.
 /// </summary>
 internal static class TableBatchWriter
 {
