@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 namespace AccessReviewFunctions.Bench;
 
@@ -15,7 +16,7 @@ internal sealed class Runner(BenchOptions options, CancellationToken interrupted
     /// <summary>False when Azurite could not start (the reason is already printed).</summary>
     public async Task<bool> RunAsync(IReadOnlyList<IScenario> scenarios)
     {
-        using var ops = new StorageOps();
+        using var ops = new StorageCalls();
         foreach (var scenario in scenarios)
         {
             foreach (var figure in scenario.Figures)

@@ -1,3 +1,5 @@
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
+
 namespace AccessReviewFunctions.Bench;
 
 /// <summary>One scenario of the bench: a size (what --size key=N sets), a time bound per run, its figures.</summary>
@@ -28,7 +30,7 @@ internal sealed record Ceiling(double TransactionsPerSecond, double InsertsPerSe
 }
 
 /// <summary>One run of a scenario: its own fresh Azurite, the size, the ceiling, the storage counter, the bound as a token.</summary>
-internal sealed class Run(string connectionString, int size, Ceiling? ceiling, StorageOps ops, Action<Figure, double> record, CancellationToken cancel)
+internal sealed class Run(string connectionString, int size, Ceiling? ceiling, StorageCalls ops, Action<Figure, double> record, CancellationToken cancel)
 {
     public string ConnectionString => connectionString;
 
@@ -36,7 +38,7 @@ internal sealed class Run(string connectionString, int size, Ceiling? ceiling, S
 
     public Ceiling? Ceiling => ceiling;
 
-    public StorageOps Ops => ops;
+    public StorageCalls Ops => ops;
 
     public CancellationToken Cancel => cancel;
 

@@ -63,7 +63,7 @@ internal sealed class Remediation : IScenario
         await ReviewApi.UntilAsync("remediated", run.Size, async () => Settled(await ReviewApi.GetAsync(admin, $"{ReviewApi.AdminBase}/{id}", run.Cancel)) ?? calls.Count, run.Cancel);
         run.Record(Rate, run.Size / elapsed.Elapsed.TotalSeconds);
         run.Record(Repeats, calls.IsEmpty ? 0 : calls.Values.Max());
-        run.Record(QueueOps, (double)run.Ops.Of("queue") / run.Size);
+        run.Record(QueueOps, (double)run.Ops.OfService("queue") / run.Size);
         Progress.Say($"    storage requests: {run.Ops.Describe()}");
         if (calls.Count != run.Size)
         {
