@@ -28,6 +28,7 @@ internal static class ReviewRegistration
         services.AddMessageHandler<GatherAccess, GatherAccessHandler>(ReviewQueues.Work);
         services.AddPoisonHandler<GatherAccess, GatherAccessHandler>();
         services.AddMessageHandler<ReviewEndTimer, ReviewEndTimerHandler>(ReviewQueues.Control);
+        services.AddUrgentQueue(ReviewQueues.Control);
         services.AddMessageHandler<ApplyPendingDecisions, ApplyPendingHandler>(ReviewQueues.Work);
         services.AddMessageHandler<RecordDecisions, RecordDecisionsHandler>(ReviewQueues.Work);
         services.AddMessageHandler<AppendReviewLog, AppendReviewLogHandler>(AppendReviewLog.Queue);

@@ -14,7 +14,7 @@ internal sealed class RuntimeActivity
     /// <summary>The queues whose listener in this instance has started (logical names).</summary>
     public IReadOnlyCollection<string> Queues => [.. queues.Keys];
 
-    public QueueActivity Queue(string queue) => queues.TryGetValue(queue, out var counters) ? counters.Read() : new QueueActivity(0, 0, 0, 0, 0);
+    public QueueActivity Queue(string queue) => queues.TryGetValue(queue, out var counters) ? counters.Read() : new QueueActivity(0, 0, 0, 0, 0, 0);
 
     public TimerActivity Timer(string job) => timers.GetValueOrDefault(job, new TimerActivity(0, null));
 
@@ -38,6 +38,8 @@ internal sealed class RuntimeActivity
 
     internal void WaitingForCapacity(string queue) => Interlocked.Increment(ref queues[queue].CapacityWaits);
 
+    internal void Yielded(string queue) => Interlocked.Increment(ref queues[queue].Yields);
+
     internal void TimerWaiting(string job, DateTimeOffset due) => timers.AddOrUpdate(job, _ => new TimerActivity(0, due), (_, t) => t with { WaitingUntil = due });
 
     internal void TimerRunning(string job) => timers.AddOrUpdate(job, _ => new TimerActivity(0, null), (_, t) => t with { WaitingUntil = null });
@@ -51,9 +53,11 @@ internal sealed class RuntimeActivity
         public long Completed;
         public long LastIdlePoll;
         public long CapacityWaits;
+        public long Yields;
 
         public QueueActivity Read() => new(
-            Volatile.Read(ref Polls), Volatile.Read(ref Received), Volatile.Read(ref Completed), Volatile.Read(ref LastIdlePoll), Volatile.Read(ref CapacityWaits));
+            Volatile.Read(ref Polls), Volatile.Read(ref Received), Volatile.Read(ref Completed), Volatile.Read(ref LastIdlePoll), Volatile.Read(ref CapacityWaits),
+            Volatile.Read(ref Yields));
     }
 }
 
@@ -63,7 +67,8 @@ internal sealed class RuntimeActivity
 /// <param name="Completed">Handler runs finished, whatever their outcome (deleted, retried, poisoned).</param>
 /// <param name="LastIdlePoll">The number of the last poll that found the queue empty with no message in flight: the idle signal.</param>
 /// <param name="CapacityWaits">Times the listener stopped fetching until a handler run finished (newBatchThreshold).</param>
-internal sealed record QueueActivity(long Polls, long Received, long Completed, long LastIdlePoll, long CapacityWaits)
+/// <param name="Yields">Times the listener held back a fetch while an urgent queue had a backlog (QueuePriority).</param>
+internal sealed record QueueActivity(long Polls, long Received, long Completed, long LastIdlePoll, long CapacityWaits, long Yields)
 {
     public long InFlight => Received - Completed;
 }

@@ -19,11 +19,18 @@ internal sealed class RuntimeOptions
     /// <summary>The longest delay one message can carry; a later VisibleAt is delivered at this hop and must be re-armed.</summary>
     public TimeSpan MaxTimerHop { get; set; } = StorageMaxDelay;
 
+    /// <summary>
+    /// The longest a listener of an ordinary queue waits for an urgent queue's backlog to clear before it fetches
+    /// anyway (<see cref="Queues.QueuePriority"/>); zero turns priority off.
+    /// </summary>
+    public TimeSpan MaxYield { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>False disables queue listeners and timer triggers (for tools that only send).</summary>
     public bool Listeners { get; set; } = true;
 
     internal bool IsValid() =>
         MessageLease >= TimeSpan.FromSeconds(1) && MessageLease <= StorageMaxDelay
         && MaxRetryDelay >= TimeSpan.Zero && MaxRetryDelay <= StorageMaxDelay
-        && MaxTimerHop > TimeSpan.Zero && MaxTimerHop <= StorageMaxDelay;
+        && MaxTimerHop > TimeSpan.Zero && MaxTimerHop <= StorageMaxDelay
+        && MaxYield >= TimeSpan.Zero && MaxYield <= StorageMaxDelay;
 }

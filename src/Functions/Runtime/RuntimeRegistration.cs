@@ -17,10 +17,11 @@ internal static class RuntimeRegistration
             .ValidateOnStart();
         services.AddOptions<RuntimeOptions>()
             .Bind(configuration.GetSection(RuntimeOptions.Section))
-            .Validate(o => o.IsValid(), $"{RuntimeOptions.Section}: MessageLease, MaxRetryDelay and MaxTimerHop must be within 7 days.")
+            .Validate(o => o.IsValid(), $"{RuntimeOptions.Section}: MessageLease, MaxRetryDelay, MaxTimerHop and MaxYield must be within 7 days.")
             .ValidateOnStart();
         Registry(services);
         services.TryAddSingleton<QueueWakeUp>();
+        services.TryAddSingleton<QueuePriority>();
         services.TryAddSingleton<RuntimeActivity>();
         services.TryAddSingleton<MessageSerializer>();
         services.TryAddSingleton<MessageProcessor>();
@@ -61,6 +62,17 @@ internal static class RuntimeRegistration
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueListener>(sp, queue));
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Marks a queue whose messages are deadlines (timers): while it has a backlog in an instance, that instance's other
+    /// listeners fetch no new batch, for Runtime:MaxYield at most (<see cref="QueuePriority"/>).
+    /// </summary>
+    public static IServiceCollection AddUrgentQueue(this IServiceCollection services, string queue)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        Registry(services).MarkUrgent(queue);
         return services;
     }
 

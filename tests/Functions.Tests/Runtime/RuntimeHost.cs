@@ -26,15 +26,18 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public StorageNames Names { get; }
 
+    public string Prefix => Names.Prefix;
+
     public IServiceProvider Services => host.Services;
 
     public IMessageSender Sender => Services.GetRequiredService<IMessageSender>();
 
     public Recorder Recorder => Services.GetRequiredService<Recorder>();
 
-    public static async Task<RuntimeHost> StartAsync(Action<IServiceCollection> configure, IDictionary<string, string?>? settings = null)
+    /// <param name="prefix">The storage namespace of another host, to share its queues; a new one by default.</param>
+    public static async Task<RuntimeHost> StartAsync(Action<IServiceCollection> configure, IDictionary<string, string?>? settings = null, string? prefix = null)
     {
-        var prefix = "r" + Guid.NewGuid().ToString("N")[..10];
+        prefix ??= "r" + Guid.NewGuid().ToString("N")[..10];
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -6,6 +6,7 @@ internal sealed class MessageRegistry
     private readonly Dictionary<string, MessageRegistration> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, MessageRegistration> byType = [];
     private readonly HashSet<string> queues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> urgent = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> ListenedQueues => queues;
 
@@ -29,6 +30,11 @@ internal sealed class MessageRegistry
 
     /// <summary>True the first time a queue is listened to.</summary>
     public bool Listen(string queue) => queues.Add(queue);
+
+    /// <summary>Marks a queue whose messages are deadlines (<see cref="QueuePriority"/>).</summary>
+    public void MarkUrgent(string queue) => urgent.Add(queue);
+
+    public bool IsUrgent(string queue) => urgent.Contains(queue);
 
     public MessageRegistration? Find(string typeName) => byName.GetValueOrDefault(typeName);
 

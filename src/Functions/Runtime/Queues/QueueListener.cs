@@ -12,6 +12,7 @@ internal sealed partial class QueueListener(
     string queueName,
     IQueueTransport queues,
     QueueWakeUp wakeUp,
+    QueuePriority priority,
     MessageProcessor processor,
     RuntimeActivity activity,
     IOptions<QueueOptions> queueOptions,
@@ -48,6 +49,13 @@ internal sealed partial class QueueListener(
                     continue;
                 }
 
+                if (priority.HoldBack(queueName, stoppingToken) is { } held)
+                {
+                    // Then the backlog cleared or MaxYield passed: one batch is fetched either way, so bulk work is never starved.
+                    activity.Yielded(queueName);
+                    await held;
+                }
+
                 IReadOnlyList<ReceivedMessage> batch;
                 var pollNumber = activity.PollStarted(queueName);
                 try
@@ -56,11 +64,13 @@ internal sealed partial class QueueListener(
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    priority.Stopped(queueName);
                     LogStorageError(e, queueName);
                     await Task.Delay(options.MaxPollingInterval, stoppingToken);
                     continue;
                 }
 
+                priority.Received(queueName, batch.Count, options.BatchSize);
                 if (batch.Count == 0)
                 {
                     activity.PolledEmpty(queueName, pollNumber, idle: Volatile.Read(ref inFlight) == 0);
@@ -84,6 +94,7 @@ internal sealed partial class QueueListener(
             // Stopping: a cancelled storage call ends the loop, whatever it threw.
         }
 
+        priority.Stopped(queueName);
         await Task.WhenAll(running);
         LogStopped(queueName);
     }
