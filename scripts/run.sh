@@ -6,7 +6,7 @@ root=$(pwd)
 [ -f local.settings.json ] || { cp local.settings.sample.json local.settings.json; echo "created local.settings.json from the sample"; }
 dotnet build src/Functions/Functions.csproj -nologo -v quiet
 
-azurite_pid=""
+azurite_pids=()
 host_pid=""
 # Ctrl-C reaches only the host and this script: Azurite runs in its own session, so it outlives the host's drain
 # and stops after it. The host stops within its shutdown timeout (10 s); a host that hangs anyway is killed at 15 s.
@@ -18,10 +18,10 @@ cleanup() {
     kill -9 "$host_pid" 2>/dev/null
     wait "$host_pid" 2>/dev/null
   fi
-  if [ -n "$azurite_pid" ]; then
-    kill "$azurite_pid" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.1; done
-  fi
+  for pid in "${azurite_pids[@]}"; do
+    kill "$pid" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   exit 0
 }
 trap cleanup EXIT INT TERM
@@ -29,12 +29,17 @@ if (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
   echo "storage already answers on 127.0.0.1:10000-10002; using it"
 else
   mkdir -p .azurite
-  setsid node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose \
-    --location "$root/.azurite" \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
-  azurite_pid=$!
-  for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break; sleep 0.1; done
-  echo "Azurite started (pid $azurite_pid, data in .azurite/)"
+  # One process per service, as the tests and the bench run it: Azurite is single-threaded, and the queue service's
+  # periodic cleanup of deleted messages would otherwise hold up every table request behind it.
+  for service in blob queue table; do
+    setsid "node_modules/.bin/azurite-$service" --silent --disableTelemetry --skipApiVersionCheck --loose \
+      --location "$root/.azurite" "--${service}Host" 127.0.0.1 &
+    azurite_pids+=($!)
+  done
+  for port in 10000 10001 10002; do
+    for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+  done
+  echo "Azurite started (blob, queue and table processes ${azurite_pids[*]}, data in .azurite/)"
 fi
 
 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} \

@@ -84,15 +84,18 @@ internal sealed class FaultEnvironment : IAsyncDisposable
     /// <summary>Stops Azurite as Ctrl-C does (its folder keeps the data).</summary>
     public async Task StopStorageAsync()
     {
-        ProcessGuard.Forget(azurite!.ProcessId);
-        await azurite.StopAsync(TimeSpan.FromSeconds(20));
+        ForgetStorage();
+        await azurite!.StopAsync(TimeSpan.FromSeconds(20));
     }
 
     /// <summary>Starts Azurite; again: over the same folder and on the same ports, so the hosts' connection string still holds.</summary>
     public async Task StartStorageAsync()
     {
         azurite = await Azurite.StartAsync(location, azurite?.Ports);
-        ProcessGuard.Track(azurite.ProcessId);
+        foreach (var id in azurite.ProcessIds)
+        {
+            ProcessGuard.Track(id);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -104,10 +107,18 @@ internal sealed class FaultEnvironment : IAsyncDisposable
 
         if (azurite is not null)
         {
-            ProcessGuard.Forget(azurite.ProcessId);
+            ForgetStorage();
             await azurite.DisposeAsync();
         }
 
         Api.Dispose();
+    }
+
+    private void ForgetStorage()
+    {
+        foreach (var id in azurite!.ProcessIds)
+        {
+            ProcessGuard.Forget(id);
+        }
     }
 }

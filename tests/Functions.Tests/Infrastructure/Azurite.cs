@@ -5,13 +5,18 @@ using System.Net.Sockets;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// One Azurite process started from the repo's node_modules and stopped on dispose: in memory on free ports, or (for the
-/// fault harness, which stops storage and starts it again) with its data in a folder and on the ports it is given.
+/// Azurite started from the repo's node_modules and stopped on dispose, one process per service (azurite-blob,
+/// azurite-queue, azurite-table): in memory on free ports, or (for the fault harness, which stops storage and starts it
+/// again) with its data in a folder and on the ports it is given. Separate processes, as the storage services are
+/// separate in Azure: Azurite is single-threaded, and in one process the queue service's minute-by-minute cleanup of
+/// deleted messages (seconds long once thousands of messages went through) stops every table request with it.
 /// </summary>
 internal sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    /// <summary>Runs "$@" (Azurite) while process $1 lives; stops it when $1 is gone or when itself is stopped.</summary>
+    private static readonly string[] Services = ["blob", "queue", "table"];
+
+    /// <summary>Runs "$@" (an Azurite service) while process $1 lives; stops it when $1 is gone or when itself is stopped.</summary>
     private const string Watchdog = """
         owner=$1; shift
         "$@" & child=$!
@@ -21,17 +26,17 @@ internal sealed class Azurite : IAsyncDisposable
         wait $child
         """;
 
-    private readonly Process process;
+    private readonly IReadOnlyList<Process> processes;
 
-    private Azurite(Process process, int blobPort, int queuePort, int tablePort)
+    private Azurite(IReadOnlyList<Process> processes, IReadOnlyList<int> ports)
     {
-        this.process = process;
-        Ports = [blobPort, queuePort, tablePort];
+        this.processes = processes;
+        Ports = ports;
         ConnectionString =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey + ";" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+            $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
     }
 
     public string ConnectionString { get; }
@@ -39,55 +44,70 @@ internal sealed class Azurite : IAsyncDisposable
     /// <summary>The blob, queue and table ports: a restart over the same <c>location</c> on these keeps the connection string.</summary>
     public IReadOnlyList<int> Ports { get; }
 
-    /// <summary>The process id of the watchdog shell (Azurite is its child), for a harness that must stop it however it ends.</summary>
-    public int ProcessId => process.Id;
+    /// <summary>The process ids of the watchdog shells (each service is a child of one), for a harness that must stop them however it ends.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. processes.Select(p => p.Id)];
 
     /// <summary>In memory on free ports, or with its data in <paramref name="location"/> (it survives a stop) on <paramref name="ports"/>.</summary>
     public static async Task<Azurite> StartAsync(string? location = null, IReadOnlyList<int>? ports = null)
     {
         ports ??= [FreePort(), FreePort(), FreePort()];
+        var processes = new List<Process>();
+        try
+        {
+            for (var i = 0; i < Services.Length; i++)
+            {
+                processes.Add(StartService(Services[i], ports[i], location));
+            }
+
+            var azurite = new Azurite(processes, ports);
+            await azurite.WaitForPortsAsync();
+            return azurite;
+        }
+        catch
+        {
+            await new Azurite(processes, ports).DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Process StartService(string service, int port, string? location)
+    {
         var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var azuriteBin = Path.Combine(RepoRoot(), "node_modules", ".bin", "azurite");
+        var bin = Path.Combine(RepoRoot(), "node_modules", ".bin", "azurite-" + service);
         if (OperatingSystem.IsWindows())
         {
-            start.FileName = azuriteBin;
+            start.FileName = bin;
         }
         else
         {
-            // A test host that is killed runs no exit handler: a watchdog stops Azurite within a second of it.
+            // A test host that is killed runs no exit handler: a watchdog stops the service within a second of it.
             start.FileName = "/bin/sh";
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(Watchdog);
             start.ArgumentList.Add("azurite-watchdog");
             start.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            start.ArgumentList.Add(azuriteBin);
+            start.ArgumentList.Add(bin);
         }
 
         List<string> arguments = ["--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose"];
         arguments.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);
-        arguments.AddRange(
-        [
-            "--blobPort", Text(ports[0]), "--queuePort", Text(ports[1]), "--tablePort", Text(ports[2]),
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-        ]);
+        arguments.AddRange([$"--{service}Port", Text(port), $"--{service}Host", "127.0.0.1"]);
         foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"azurite-{service} did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, ports[0], ports[1], ports[2]);
-        await azurite.WaitForPortsAsync([.. ports]);
-        return azurite;
+        return process;
     }
 
     public static string RepoRoot()
@@ -102,19 +122,23 @@ internal sealed class Azurite : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops Azurite as Ctrl-C does (SIGTERM to the node process, so a <c>location</c> is saved), within
+    /// Stops Azurite as Ctrl-C does (SIGTERM to each service's node process, so a <c>location</c> is saved), within
     /// <paramref name="timeout"/>, then kills what is left.
     /// </summary>
     public async Task StopAsync(TimeSpan timeout)
     {
-        if (!OperatingSystem.IsWindows() && !process.HasExited)
+        if (!OperatingSystem.IsWindows())
         {
-            using var signal = Process.Start("pkill", ["-TERM", "-P", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await signal.WaitForExitAsync();
             using var bounded = new CancellationTokenSource(timeout);
+            foreach (var process in processes.Where(p => !p.HasExited))
+            {
+                using var signal = Process.Start("pkill", ["-TERM", "-P", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await signal.WaitForExitAsync();
+            }
+
             try
             {
-                await process.WaitForExitAsync(bounded.Token);
+                await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(bounded.Token)));
             }
             catch (OperationCanceledException)
             {
@@ -127,13 +151,16 @@ internal sealed class Azurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        foreach (var process in processes)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
 
-        process.Dispose();
+            process.Dispose();
+        }
     }
 
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -146,22 +173,22 @@ internal sealed class Azurite : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task WaitForPortsAsync(int[] ports)
+    private async Task WaitForPortsAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        foreach (var port in ports)
+        for (var i = 0; i < processes.Count; i++)
         {
             while (true)
             {
-                if (process.HasExited)
+                if (processes[i].HasExited)
                 {
-                    throw new InvalidOperationException($"Azurite exited with {process.ExitCode}");
+                    throw new InvalidOperationException($"azurite-{Services[i]} exited with {processes[i].ExitCode}");
                 }
 
                 try
                 {
                     using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port);
+                    await client.ConnectAsync(IPAddress.Loopback, Ports[i]);
                     break;
                 }
                 catch (SocketException) when (DateTime.UtcNow < deadline)

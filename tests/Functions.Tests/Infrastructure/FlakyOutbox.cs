@@ -1,0 +1,53 @@
+using AccessReviewFunctions.Functions.Runtime.Durable;
+
+namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
+
+/// <summary>An outbox dispatcher that fails its next N dispatches (a crash or a storage fault before the send), or holds them until released.</summary>
+internal sealed class FlakyOutbox
+{
+    private int toFail;
+    private int failures;
+    private int sent;
+
+    public int Failures => Volatile.Read(ref failures);
+
+    /// <summary>Dispatches that reached the real dispatcher and finished.</summary>
+    public int Sent => Volatile.Read(ref sent);
+
+    private volatile TaskCompletionSource held = Released();
+
+    public void FailNext(int count) => Volatile.Write(ref toFail, count);
+
+    /// <summary>From now on every dispatch waits until <see cref="Release"/>.</summary>
+    public void Hold() => held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => held.TrySetResult();
+
+    public IOutboxDispatcher Wrap(IOutboxDispatcher inner) => new Dispatcher(inner, this);
+
+    private static TaskCompletionSource Released()
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.SetResult();
+        return source;
+    }
+
+    private sealed class Dispatcher(IOutboxDispatcher inner, FlakyOutbox owner) : IOutboxDispatcher
+    {
+        public async Task DispatchAsync(string table, string partitionKey, IReadOnlyList<Row>? written, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Decrement(ref owner.toFail) >= 0)
+            {
+                Interlocked.Increment(ref owner.failures);
+                throw new IOException("simulated crash before dispatch");
+            }
+
+            await owner.held.Task.WaitAsync(cancellationToken);
+            await inner.DispatchAsync(table, partitionKey, written, cancellationToken);
+            Interlocked.Increment(ref owner.sent);
+        }
+
+        public Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken) =>
+            inner.DispatchStrandedAsync(table, olderThan, cancellationToken);
+    }
+}
