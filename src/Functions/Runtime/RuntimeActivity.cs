@@ -10,11 +10,16 @@ internal sealed class RuntimeActivity
 {
     private readonly ConcurrentDictionary<string, QueueCounters> queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimerActivity> timers = new(StringComparer.Ordinal);
+    private long dispatchesStarted;
+    private long dispatchesCompleted;
 
     /// <summary>The queues whose listener in this instance has started (logical names).</summary>
     public IReadOnlyCollection<string> Queues => [.. queues.Keys];
 
     public QueueActivity Queue(string queue) => queues.TryGetValue(queue, out var counters) ? counters.Read() : new QueueActivity(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Outbox sends begun and finished after the caller had its answer (<see cref="Durable.OutboxInBackground"/>).</summary>
+    public OutboxActivity Outbox => new(Volatile.Read(ref dispatchesStarted), Volatile.Read(ref dispatchesCompleted));
 
     public TimerActivity Timer(string job) => timers.GetValueOrDefault(job, new TimerActivity(0, null));
 
@@ -39,6 +44,10 @@ internal sealed class RuntimeActivity
     internal void WaitingForCapacity(string queue) => Interlocked.Increment(ref queues[queue].CapacityWaits);
 
     internal void Yielded(string queue) => Interlocked.Increment(ref queues[queue].Yields);
+
+    internal void DispatchStarted() => Interlocked.Increment(ref dispatchesStarted);
+
+    internal void DispatchCompleted() => Interlocked.Increment(ref dispatchesCompleted);
 
     internal void TimerWaiting(string job, DateTimeOffset due) => timers.AddOrUpdate(job, _ => new TimerActivity(0, due), (_, t) => t with { WaitingUntil = due });
 
@@ -71,6 +80,12 @@ internal sealed class RuntimeActivity
 internal sealed record QueueActivity(long Polls, long Received, long Completed, long LastIdlePoll, long CapacityWaits, long Yields)
 {
     public long InFlight => Received - Completed;
+}
+
+/// <summary>Background outbox sends: begun, and finished whatever their outcome (sent, or left to the outbox job).</summary>
+internal sealed record OutboxActivity(long Started, long Completed)
+{
+    public long InFlight => Started - Completed;
 }
 
 /// <summary>One timer job's runs, and the due time its trigger waits for (null while a tick runs).</summary>

@@ -32,6 +32,8 @@ internal static class RuntimeRegistration
         services.TryAddSingleton<OutboxRows>();
         services.TryAddSingleton<WorkClaims>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        services.TryAddSingleton<OutboxInBackground>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxInBackground>());
         return services;
     }
 

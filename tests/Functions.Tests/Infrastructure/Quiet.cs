@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// Waits until a host is provably quiet, so a test can then assert what did not happen: no handler run in flight,
+/// Waits until a host is provably quiet, so a test can then assert what did not happen: no handler run or background
+/// outbox send in flight,
 /// every listener has since polled its queue empty with nothing in flight, no handler started meanwhile, and every timer
 /// job waits for a time the clock has not reached. Messages delayed into the future (timer hops, retries) stay
 /// invisible to this; a test rules those out by its settings.
@@ -26,19 +27,22 @@ internal static class Quiet
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            await Eventually.WaitAsync(() => Read(activity, queues).Values.All(q => q.InFlight == 0) && TimersWait(activity, jobs, clock), deadline - DateTime.UtcNow);
+            await Eventually.WaitAsync(
+                () => Read(activity, queues).Values.All(q => q.InFlight == 0) && activity.Outbox.InFlight == 0 && TimersWait(activity, jobs, clock),
+                deadline - DateTime.UtcNow);
 
-            // Two readings with the same runs and nothing in flight: any handler that sent a message finished before the
-            // first, so a poll begun after the second sees that message.
-            var first = Read(activity, queues);
-            var start = Read(activity, queues);
-            if (!start.All(q => q.Value.InFlight == 0 && (q.Value.Received, q.Value.Completed) == (first[q.Key].Received, first[q.Key].Completed)))
+            // Two readings with the same runs and nothing in flight: any handler or background send that sent a message
+            // finished before the first, so a poll begun after the second sees that message.
+            var (first, firstSends) = (Read(activity, queues), activity.Outbox);
+            var (start, sends) = (Read(activity, queues), activity.Outbox);
+            if (sends != firstSends || sends.InFlight != 0
+                || !start.All(q => q.Value.InFlight == 0 && (q.Value.Received, q.Value.Completed) == (first[q.Key].Received, first[q.Key].Completed)))
             {
                 continue;
             }
 
             await Eventually.WaitAsync(() => start.All(q => activity.Queue(q.Key).LastIdlePoll > q.Value.Polls), deadline - DateTime.UtcNow);
-            if (TimersWait(activity, jobs, clock) && Read(activity, queues).All(q => q.Value.Received == start[q.Key].Received))
+            if (TimersWait(activity, jobs, clock) && activity.Outbox == sends && Read(activity, queues).All(q => q.Value.Received == start[q.Key].Received))
             {
                 return;
             }

@@ -142,10 +142,12 @@ public sealed class DurableGuaranteesTests
         using var host = new ApiHost(services: s => s.Decorate<IOutboxDispatcher>((inner, _) => flaky.Wrap(inner)));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
-        flaky.FailNext(1);
+        flaky.FailNext(5);
 
+        // The first send and its four tries again in the background fail: the rows wait for the outbox job.
         var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
-        await host.Services.QuietAsync();
+        await host.Services.QuietAsync(TimeSpan.FromSeconds(40));
+        Assert.Equal(5, flaky.Failures);
         Assert.Equal(0, host.Services.Activity().Queue(ReviewQueues.Work).Received);
         Assert.Equal("PENDING", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
         host.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -250,35 +252,6 @@ public sealed class DurableGuaranteesTests
             message.Message is TMessage && Interlocked.Increment(ref seen) == 1 && dropped() > 0
                 ? Task.CompletedTask
                 : inner.SendAsync(message, cancellationToken);
-    }
-
-    private sealed class FlakyOutbox
-    {
-        private int toFail;
-        private int failures;
-
-        public int Failures => Volatile.Read(ref failures);
-
-        public void FailNext(int count) => Volatile.Write(ref toFail, count);
-
-        public IOutboxDispatcher Wrap(IOutboxDispatcher inner) => new Dispatcher(inner, this);
-
-        private sealed class Dispatcher(IOutboxDispatcher inner, FlakyOutbox owner) : IOutboxDispatcher
-        {
-            public Task DispatchAsync(string table, string partitionKey, IReadOnlyList<Row>? written, CancellationToken cancellationToken)
-            {
-                if (Interlocked.Decrement(ref owner.toFail) >= 0)
-                {
-                    Interlocked.Increment(ref owner.failures);
-                    throw new IOException("simulated crash before dispatch");
-                }
-
-                return inner.DispatchAsync(table, partitionKey, written, cancellationToken);
-            }
-
-            public Task<int> DispatchStrandedAsync(string table, TimeSpan olderThan, CancellationToken cancellationToken) =>
-                inner.DispatchStrandedAsync(table, olderThan, cancellationToken);
-        }
     }
 
     private sealed class BrokenAccessInventory(IInventoryStore inner) : InventoryStoreDecorator(inner)

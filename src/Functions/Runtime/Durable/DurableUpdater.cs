@@ -6,8 +6,8 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 /// state change and the messages it causes happen exactly once on top of at-least-once queues. Another writer's
 /// commit in between makes the whole step run again; a message already processed only finishes its dispatch.
 /// </summary>
-internal sealed partial class DurableUpdater<TState>(
-    IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, WorkClaims claims, TimeProvider clock, ILogger<DurableUpdater<TState>> logger)
+internal sealed class DurableUpdater<TState>(
+    IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, OutboxInBackground background, WorkClaims claims, TimeProvider clock)
     where TState : class
 {
     private IPartitionStore Store => stores.Table(schema.Table);
@@ -32,13 +32,13 @@ internal sealed partial class DurableUpdater<TState>(
         string id, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken) =>
         OptimisticRetry.RunAsync(token => AttemptAsync(id, decide, causedBy, token), cancellationToken);
 
-    /// <summary>Stores a new instance with its first rows and messages, then sends them.</summary>
+    /// <summary>Stores a new instance with its first rows and messages, then sends them (in the background).</summary>
     public async Task<string> CreateAsync(DurableChange<TState> first, CancellationToken cancellationToken)
     {
         var id = schema.Id(first.State);
         var written = OutboxOf(id, first.Outbox);
         var etag = await CommitAsync(id, null, first, written, null, cancellationToken);
-        await DispatchAsync(id, written, rethrow: false, cancellationToken);
+        background.Dispatch(schema.Table, id, written);
         return etag;
     }
 
@@ -64,7 +64,7 @@ internal sealed partial class DurableUpdater<TState>(
             }
         }
 
-        await DispatchAsync(id, written, rethrow: false, cancellationToken);
+        background.Dispatch(schema.Table, id, written);
     }
 
     private async Task<Durable<TState>?> AttemptAsync(
@@ -100,9 +100,15 @@ internal sealed partial class DurableUpdater<TState>(
             return await LoadAsync(id, cancellationToken);
         }
 
-        if (written.Count > 0)
+        if (causedBy is null)
         {
-            await DispatchAsync(id, written, rethrow: causedBy is not null, cancellationToken);
+            background.Dispatch(schema.Table, id, written);
+        }
+        else if (written.Count > 0)
+        {
+            // The state is stored, so a failed send loses nothing: the message is retried, finds itself processed and
+            // only dispatches.
+            await dispatcher.DispatchAsync(schema.Table, id, written, cancellationToken);
         }
 
         return new Durable<TState>(change.State, etag, Committed: true);
@@ -151,23 +157,4 @@ internal sealed partial class DurableUpdater<TState>(
             throw !e.PreconditionFailed && causedBy is not null ? new DuplicateMessageException(causedBy) : new ConcurrencyException($"{schema.Table} {id}");
         }
     }
-
-    /// <summary>
-    /// The state is stored, so a failed send loses nothing: a queue message that caused the change is retried
-    /// (and finds itself processed, so only dispatches); a change made over HTTP is left to the outbox job.
-    /// </summary>
-    private async Task DispatchAsync(string id, IReadOnlyList<Row> written, bool rethrow, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dispatcher.DispatchAsync(schema.Table, id, written, cancellationToken);
-        }
-        catch (Exception e) when (!rethrow && e is not OperationCanceledException)
-        {
-            LogNotDispatched(e, schema.Table, id);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox of {Table} {Id} not dispatched yet; the outbox job will send it")]
-    private partial void LogNotDispatched(Exception exception, string table, string id);
 }
