@@ -16,7 +16,7 @@ cleanup() {
     kill -INT "$host_pid" 2>/dev/null
     for _ in $(seq 1 150); do kill -0 "$host_pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$host_pid" 2>/dev/null
-    wait "$host_pid" 2>/dev/null
+    wait "$host_pid" 2>/dev/null || true
   fi
   for pid in "${azurite_pids[@]}"; do
     kill "$pid" 2>/dev/null
