@@ -8,11 +8,16 @@ internal sealed class FlakyOutbox
     private int toFail;
     private int failures;
     private int sent;
+    private int waiting;
+    private int mostWaiting;
 
     public int Failures => Volatile.Read(ref failures);
 
     /// <summary>Dispatches that reached the real dispatcher and finished.</summary>
     public int Sent => Volatile.Read(ref sent);
+
+    /// <summary>Dispatches waiting for <see cref="Release"/> right now, and the most there ever were at once.</summary>
+    public (int Now, int Most) Waiting => (Volatile.Read(ref waiting), Volatile.Read(ref mostWaiting));
 
     private volatile TaskCompletionSource held = Released();
 
@@ -42,7 +47,21 @@ internal sealed class FlakyOutbox
                 throw new IOException("simulated crash before dispatch");
             }
 
-            await owner.held.Task.WaitAsync(cancellationToken);
+            var now = Interlocked.Increment(ref owner.waiting);
+            int most;
+            while ((most = Volatile.Read(ref owner.mostWaiting)) < now && Interlocked.CompareExchange(ref owner.mostWaiting, now, most) != most)
+            {
+            }
+
+            try
+            {
+                await owner.held.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref owner.waiting);
+            }
+
             await inner.DispatchAsync(table, partitionKey, written, cancellationToken);
             Interlocked.Increment(ref owner.sent);
         }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Runtime.Durable;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
@@ -47,5 +49,34 @@ public sealed class OutboxInBackgroundTests
         Assert.Equal(2, outbox.Failures);
         await host.Services.QuietAsync();
         Assert.Equal(1, host.Services.Activity().Queue(ReviewQueues.Work).Received);
+    }
+
+    [Fact]
+    public async Task ManyComments_SendsHeld_AtMost24SendAtOnceAndTheRestFollow()
+    {
+        var outbox = new FlakyOutbox();
+        using var host = new ApiHost(NoOutboxJob, services: s => s.Decorate<IOutboxDispatcher>((inner, _) => outbox.Wrap(inner)));
+        await TestInventory.ImportAsync(host);
+        var admin = host.AsAdmin();
+        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        await host.Services.QuietAsync();
+        var (inFlight, sent) = (host.Services.Activity().Outbox.InFlight, outbox.Sent);
+        outbox.Hold();
+
+        // Each comment answers and leaves its System Log message to a background send.
+        var reviewer = host.As(TestInventory.ReviewerA);
+        var comments = OutboxInBackground.MaxConcurrentSends + 6;
+        for (var i = 0; i < comments; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await reviewer.PostAsJsonAsync($"{My}/{id}/comment", new { comment = $"note {i}" })).StatusCode);
+        }
+
+        // 24 sends wait at the queue, the other 6 for a turn.
+        await Eventually.WaitAsync(() => outbox.Waiting.Now >= OutboxInBackground.MaxConcurrentSends);
+        Assert.Equal(inFlight + comments, host.Services.Activity().Outbox.InFlight);
+        outbox.Release();
+        await Eventually.WaitAsync(() => outbox.Sent == sent + comments);
+        Assert.Equal(OutboxInBackground.MaxConcurrentSends, outbox.Waiting.Most);
     }
 }

@@ -8,12 +8,19 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 /// without keeping the caller waiting: the rows are committed, so the answer does not depend on the queue. A failed
 /// send is tried again after 1, 2, 4 and 8 s (a queue that stalls for seconds, say), then left to the outbox job. A
 /// change caused by a queue message still dispatches before its handler returns: that message's retry is its safety net.
-/// On shutdown the sends in flight finish within the host's shutdown time; what is cut short stays for the outbox job.
+/// At most <see cref="MaxConcurrentSends"/> sends run at once and the rest wait their turn in memory (their rows are
+/// stored), so a burst of answers cannot flood the queue service with sends it then times out and retries. On shutdown
+/// the sends in flight finish within the host's shutdown time; what is cut short stays for the outbox job.
 /// </summary>
 internal sealed partial class OutboxInBackground(IOutboxDispatcher dispatcher, RuntimeActivity activity, ILogger<OutboxInBackground> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+    /// <summary>Sends at once: as many as a queue listener runs handlers (batch size 16 + threshold 8, host.json).</summary>
+    public const int MaxConcurrentSends = 24;
+
     private readonly CancellationTokenSource stopping = new();
+    [SuppressMessage("Reliability", "CA2213:Disposable fields should be disposed", Justification = "A send still finishing after the container is disposed releases its turn; a SemaphoreSlim whose wait handle is never read holds nothing to free.")]
+    private readonly SemaphoreSlim turns = new(MaxConcurrentSends);
     private readonly ConcurrentDictionary<Task, byte> running = new();
 
     public void Dispatch(string table, string partitionKey, IReadOnlyList<Row> written)
@@ -67,8 +74,11 @@ internal sealed partial class OutboxInBackground(IOutboxDispatcher dispatcher, R
     private async Task SendAsync(string table, string partitionKey, IReadOnlyList<Row> written)
     {
         await Task.Yield();
+        var turn = false;
         try
         {
+            await turns.WaitAsync(stopping.Token);
+            turn = true;
             for (var attempt = 0; ; attempt++)
             {
                 try
@@ -93,6 +103,11 @@ internal sealed partial class OutboxInBackground(IOutboxDispatcher dispatcher, R
         }
         finally
         {
+            if (turn)
+            {
+                turns.Release();
+            }
+
             activity.DispatchCompleted();
         }
     }
