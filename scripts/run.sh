@@ -18,8 +18,9 @@ cleanup() {
     kill -9 "$host_pid" 2>/dev/null
     wait "$host_pid" 2>/dev/null || true
   fi
+  # SIGINT, as Ctrl-C: azurite-table saves .azurite/ on SIGINT only (SIGTERM would lose its latest writes).
   for pid in "${azurite_pids[@]}"; do
-    kill "$pid" 2>/dev/null
+    kill -INT "$pid" 2>/dev/null
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   done
   exit 0

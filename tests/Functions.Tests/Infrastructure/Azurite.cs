@@ -122,7 +122,8 @@ internal sealed class Azurite : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops Azurite as Ctrl-C does (SIGTERM to each service's node process, so a <c>location</c> is saved), within
+    /// Stops Azurite as Ctrl-C does (SIGINT to each service's node process, so a <c>location</c> is saved: azurite-table
+    /// saves on SIGINT only, SIGTERM ends it with the writes since its last autosave lost), within
     /// <paramref name="timeout"/>, then kills what is left.
     /// </summary>
     public async Task StopAsync(TimeSpan timeout)
@@ -132,7 +133,7 @@ internal sealed class Azurite : IAsyncDisposable
             using var bounded = new CancellationTokenSource(timeout);
             foreach (var process in processes.Where(p => !p.HasExited))
             {
-                using var signal = Process.Start("pkill", ["-TERM", "-P", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                using var signal = Process.Start("pkill", ["-INT", "-P", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 await signal.WaitForExitAsync();
             }
 
