@@ -19,23 +19,16 @@ internal sealed class FlakyOutbox
     /// <summary>Dispatches waiting for <see cref="Release"/> right now, and the most there ever were at once.</summary>
     public (int Now, int Most) Waiting => (Volatile.Read(ref waiting), Volatile.Read(ref mostWaiting));
 
-    private volatile TaskCompletionSource held = Released();
+    private volatile TaskCompletionSource? held;
 
     public void FailNext(int count) => Volatile.Write(ref toFail, count);
 
     /// <summary>From now on every dispatch waits until <see cref="Release"/>.</summary>
     public void Hold() => held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Release() => held.TrySetResult();
+    public void Release() => held?.TrySetResult();
 
     public IOutboxDispatcher Wrap(IOutboxDispatcher inner) => new Dispatcher(inner, this);
-
-    private static TaskCompletionSource Released()
-    {
-        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        source.SetResult();
-        return source;
-    }
 
     private sealed class Dispatcher(IOutboxDispatcher inner, FlakyOutbox owner) : IOutboxDispatcher
     {
@@ -55,7 +48,7 @@ internal sealed class FlakyOutbox
 
             try
             {
-                await owner.held.Task.WaitAsync(cancellationToken);
+                await (owner.held?.Task ?? Task.CompletedTask).WaitAsync(cancellationToken);
             }
             finally
             {

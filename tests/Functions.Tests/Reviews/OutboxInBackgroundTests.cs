@@ -18,7 +18,7 @@ public sealed class OutboxInBackgroundTests
     public async Task Create_QueueSendHangs_AnswersAtOnceAndGathersWhenTheSendGoesThrough()
     {
         var outbox = new FlakyOutbox();
-        using var host = new ApiHost(NoOutboxJob, services: s => s.Decorate<IOutboxDispatcher>((inner, _) => outbox.Wrap(inner)));
+        using var host = Host(outbox);
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         outbox.Hold();
@@ -38,7 +38,7 @@ public sealed class OutboxInBackgroundTests
     public async Task Create_FirstSendFails_TriedAgainInSecondsWithoutTheOutboxJob()
     {
         var outbox = new FlakyOutbox();
-        using var host = new ApiHost(NoOutboxJob, services: s => s.Decorate<IOutboxDispatcher>((inner, _) => outbox.Wrap(inner)));
+        using var host = Host(outbox);
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         outbox.FailNext(2);
@@ -55,7 +55,7 @@ public sealed class OutboxInBackgroundTests
     public async Task ManyComments_SendsHeld_AtMost24SendAtOnceAndTheRestFollow()
     {
         var outbox = new FlakyOutbox();
-        using var host = new ApiHost(NoOutboxJob, services: s => s.Decorate<IOutboxDispatcher>((inner, _) => outbox.Wrap(inner)));
+        using var host = Host(outbox);
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
         var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
@@ -79,4 +79,7 @@ public sealed class OutboxInBackgroundTests
         await Eventually.WaitAsync(() => outbox.Sent == sent + comments);
         Assert.Equal(OutboxInBackground.MaxConcurrentSends, outbox.Waiting.Most);
     }
+
+    /// <summary>A host whose outbox sends go through <paramref name="outbox"/>, with the outbox job off.</summary>
+    private static ApiHost Host(FlakyOutbox outbox) => new(NoOutboxJob, services: s => s.Decorate<IOutboxDispatcher>((inner, _) => outbox.Wrap(inner)));
 }

@@ -14,7 +14,8 @@ internal sealed class QueuePriority(MessageRegistry registry, IOptions<RuntimeOp
 {
     private readonly Lock gate = new();
     private readonly HashSet<string> backlogged = new(StringComparer.Ordinal);
-    private TaskCompletionSource cleared = Cleared();
+    // Completed when the last backlog clears; only waited on while some queue has one.
+    private TaskCompletionSource cleared = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsUrgent(string queue) => registry.IsUrgent(queue);
 
@@ -76,12 +77,5 @@ internal sealed class QueuePriority(MessageRegistry registry, IOptions<RuntimeOp
         {
             // MaxYield passed with the backlog still there: the caller fetches one batch anyway.
         }
-    }
-
-    private static TaskCompletionSource Cleared()
-    {
-        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        source.SetResult();
-        return source;
     }
 }
