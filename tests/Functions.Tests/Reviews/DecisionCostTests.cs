@@ -32,6 +32,7 @@ public sealed class DecisionCostTests
         var item = items.Single(i => i.GetProperty("name").GetString() == app).GetProperty("id").GetString()!;
         var target = subItem ? Ids(await GetAsync(reviewer, $"{My}/{id}/accesses/{item}/sub-accesses"))[0] : item;
 
+        await host.Services.QuietAsync();
         calls.Reset();
         var response = await reviewer.PostAsJsonAsync($"{My}/{id}/accesses/{target}/actions", new { type = "REVOKE_ACCESS" });
 
