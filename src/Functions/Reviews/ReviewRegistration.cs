@@ -32,6 +32,7 @@ internal static class ReviewRegistration
         services.AddMessageHandler<ApplyPendingDecisions, ApplyPendingHandler>(ReviewQueues.Work);
         services.AddMessageHandler<RecordDecisions, RecordDecisionsHandler>(ReviewQueues.Work);
         services.AddMessageHandler<AppendReviewLog, AppendReviewLogHandler>(AppendReviewLog.Queue);
+        services.AddInProcessDelivery<AppendReviewLog>(AppendReviewLog.Queue);
         services.AddSingleton<ReviewSettingsSource>();
         services.AddTimerJob<SweeperJob>();
         return services;

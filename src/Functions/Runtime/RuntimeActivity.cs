@@ -12,6 +12,7 @@ internal sealed class RuntimeActivity
     private readonly ConcurrentDictionary<string, TimerActivity> timers = new(StringComparer.Ordinal);
     private long dispatchesStarted;
     private long dispatchesCompleted;
+    private long handledInProcess;
 
     /// <summary>The queues whose listener in this instance has started (logical names).</summary>
     public IReadOnlyCollection<string> Queues => [.. queues.Keys];
@@ -19,7 +20,7 @@ internal sealed class RuntimeActivity
     public QueueActivity Queue(string queue) => queues.TryGetValue(queue, out var counters) ? counters.Read() : new QueueActivity(0, 0, 0, 0, 0, 0);
 
     /// <summary>Outbox sends begun and finished after the caller had its answer (<see cref="Durable.OutboxInBackground"/>).</summary>
-    public OutboxActivity Outbox => new(Volatile.Read(ref dispatchesStarted), Volatile.Read(ref dispatchesCompleted));
+    public OutboxActivity Outbox => new(Volatile.Read(ref dispatchesStarted), Volatile.Read(ref dispatchesCompleted), Volatile.Read(ref handledInProcess));
 
     public TimerActivity Timer(string job) => timers.GetValueOrDefault(job, new TimerActivity(0, null));
 
@@ -48,6 +49,8 @@ internal sealed class RuntimeActivity
     internal void DispatchStarted() => Interlocked.Increment(ref dispatchesStarted);
 
     internal void DispatchCompleted() => Interlocked.Increment(ref dispatchesCompleted);
+
+    internal void HandledInProcess() => Interlocked.Increment(ref handledInProcess);
 
     internal void TimerWaiting(string job, DateTimeOffset due) => timers.AddOrUpdate(job, _ => new TimerActivity(0, due), (_, t) => t with { WaitingUntil = due });
 
@@ -82,8 +85,11 @@ internal sealed record QueueActivity(long Polls, long Received, long Completed, 
     public long InFlight => Received - Completed;
 }
 
-/// <summary>Background outbox sends: begun, and finished whatever their outcome (sent, or left to the outbox job).</summary>
-internal sealed record OutboxActivity(long Started, long Completed)
+/// <summary>
+/// Background outbox sends: begun, and finished whatever their outcome (sent, or left to the outbox job); and the
+/// outbox messages they handled in process instead of sending (<see cref="Queues.InProcessDelivery"/>).
+/// </summary>
+internal sealed record OutboxActivity(long Started, long Completed, long HandledInProcess)
 {
     public long InFlight => Started - Completed;
 }

@@ -31,6 +31,7 @@ internal static class RuntimeRegistration
         services.AddHostedService<TimerTriggerService>();
         services.TryAddSingleton<OutboxRows>();
         services.TryAddSingleton<WorkClaims>();
+        services.TryAddSingleton<InProcessDelivery>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.TryAddSingleton<OutboxInBackground>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxInBackground>());
@@ -75,6 +76,18 @@ internal static class RuntimeRegistration
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queue);
         Registry(services).MarkUrgent(queue);
+        return services;
+    }
+
+    /// <summary>
+    /// Handles a TMessage from the outbox of a change made over HTTP in this process rather than through its queue,
+    /// when this instance listens to that queue (<see cref="InProcessDelivery"/>). Register its handler first.
+    /// </summary>
+    public static IServiceCollection AddInProcessDelivery<TMessage>(this IServiceCollection services, string queue)
+        where TMessage : IWorkflowMessage
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        Registry(services).MarkInProcess(typeof(TMessage), queue);
         return services;
     }
 

@@ -7,6 +7,7 @@ internal sealed class MessageRegistry
     private readonly Dictionary<Type, MessageRegistration> byType = [];
     private readonly HashSet<string> queues = new(StringComparer.Ordinal);
     private readonly HashSet<string> urgent = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, string> inProcess = [];
 
     public IReadOnlyCollection<string> ListenedQueues => queues;
 
@@ -35,6 +36,13 @@ internal sealed class MessageRegistry
     public void MarkUrgent(string queue) => urgent.Add(queue);
 
     public bool IsUrgent(string queue) => urgent.Contains(queue);
+
+    /// <summary>Marks a message type handled in the sending process when it can be (<see cref="InProcessDelivery"/>).</summary>
+    public void MarkInProcess(Type messageType, string queue) => inProcess[messageType] = queue;
+
+    /// <summary>True for a type marked in-process on its own queue, when this host listens to that queue.</summary>
+    public bool IsInProcess(Type messageType, string queue) =>
+        inProcess.TryGetValue(messageType, out var marked) && marked == queue && queues.Contains(queue);
 
     public MessageRegistration? Find(string typeName) => byName.GetValueOrDefault(typeName);
 
