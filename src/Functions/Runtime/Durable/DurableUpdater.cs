@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
 /// <summary>
@@ -10,6 +12,8 @@ internal sealed class DurableUpdater<TState>(
     IPartitionStores stores, IPartitionSchema<TState> schema, OutboxRows outbox, IOutboxDispatcher dispatcher, OutboxInBackground background, WorkClaims claims, TimeProvider clock)
     where TState : class
 {
+    private readonly HeaderCache headers = new();
+
     private IPartitionStore Store => stores.Table(schema.Table);
 
     public async Task<Durable<TState>?> LoadAsync(string id, CancellationToken cancellationToken) =>
@@ -70,6 +74,11 @@ internal sealed class DurableUpdater<TState>(
     private async Task<Durable<TState>?> AttemptAsync(
         string id, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken)
     {
+        if (causedBy is null && headers.TryGet(id) is { } cached && await TryOnCachedAsync(id, cached, decide, cancellationToken) is { } committed)
+        {
+            return committed;
+        }
+
         var loaded = await LoadAsync(id, cancellationToken);
         if (loaded is null)
         {
@@ -114,6 +123,34 @@ internal sealed class DurableUpdater<TState>(
         return new Durable<TState>(change.State, etag, Committed: true);
     }
 
+    /// <summary>
+    /// Decides on the header this process last committed and commits under its ETag (<see cref="HeaderCache"/>). Only a
+    /// commit counts: nothing to do, a refusal, or a conflict (the entry was stale) forgets the entry and returns null,
+    /// and the step is decided again on a fresh read.
+    /// </summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever the step or its commit throws on the cached header, it runs again on a fresh read, which throws it again if it still holds.")]
+    private async Task<Durable<TState>?> TryOnCachedAsync(
+        string id, Row cached, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await decide(new Durable<TState>(schema.Read(cached), cached.ETag!), cancellationToken) is { } change)
+            {
+                var written = OutboxOf(id, change.Outbox);
+                var etag = await CommitAsync(id, cached.ETag, change, written, null, cancellationToken);
+                background.Dispatch(schema.Table, id, written);
+                return new Durable<TState>(change.State, etag, Committed: true);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Decided again below on a fresh read.
+        }
+
+        headers.Forget(id);
+        return null;
+    }
+
     /// <summary>The outbox rows a commit writes, built once so that the dispatch after the commit sends them without reading them back.</summary>
     private List<Row> OutboxOf(string id, IEnumerable<OutgoingMessage> messages)
     {
@@ -143,14 +180,18 @@ internal sealed class DurableUpdater<TState>(
 
         try
         {
-            return (await Store.WriteAtomicallyAsync(rows, cancellationToken))[0];
+            var committed = (await Store.WriteAtomicallyAsync(rows, cancellationToken))[0];
+            headers.Put(header with { ETag = committed });
+            return committed;
         }
         catch (WriteConflictException e)
         {
+            headers.Forget(id);
             // The storage client retries a request whose answer was lost; when the first try committed, the retry
             // meets its own commit as a conflict. The header's commit id tells it apart from another writer's.
             if (await Store.GetAsync(id, DurableRows.Header, cancellationToken) is { } stored && stored.Text(DurableRows.CommitColumn) == commitId)
             {
+                headers.Put(stored);
                 return stored.ETag!;
             }
 

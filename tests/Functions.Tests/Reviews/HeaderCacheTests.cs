@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
+using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
+
+namespace AccessReviewFunctions.Functions.Tests.Reviews;
+
+/// <summary>
+/// A decision commits under the header its instance last committed, without reading it: when another instance changed
+/// the review meanwhile, the decision is decided again on a fresh read, never on the stale header.
+/// </summary>
+public sealed class HeaderCacheTests
+{
+    [Fact]
+    public async Task Decision_AnotherInstanceDecidedMeanwhile_BothDecisionsStored()
+    {
+        using var first = new ApiHost();
+        await TestInventory.ImportAsync(first);
+        var id = await CreateActiveAsync(first);
+        using var second = new ApiHost(Sharing(first));
+        var items = await AccessesApi.ItemsAsync(first.AsAdmin(), id);
+
+        await DecideAsync(second, id, items[0].Id);
+        await DecideAsync(first, id, items[1].Id);
+
+        var decided = await AccessesApi.ItemsAsync(second.AsAdmin(), id);
+        Assert.Equal(2, decided.Count(i => i.Revoked));
+    }
+
+    [Fact]
+    public async Task Decision_AnotherInstanceActivatedTheReview_DecidedOnTheFreshHeader()
+    {
+        // The first instance created the review and holds its PENDING header; only the second gathers it.
+        using var first = new ApiHost(new Dictionary<string, string?> { ["Runtime:Listeners"] = "false" });
+        await TestInventory.ImportAsync(first);
+        var id = (await CreateAsync(first.AsAdmin(), Body())).GetProperty("id").GetString()!;
+        using var second = new ApiHost(Sharing(first));
+        await WaitForStatusAsync(second.AsAdmin(), id, "ACTIVE");
+        var items = await AccessesApi.ItemsAsync(first.AsAdmin(), id);
+
+        await DecideAsync(first, id, items[0].Id);
+
+        Assert.True((await AccessesApi.ItemsAsync(second.AsAdmin(), id))[0].Revoked);
+    }
+
+    private static Dictionary<string, string?> Sharing(ApiHost host) => new() { ["Storage:Prefix"] = host.Prefix };
+
+    private static async Task<string> CreateActiveAsync(ApiHost host)
+    {
+        var id = (await CreateAsync(host.AsAdmin(), Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(host.AsAdmin(), id, "ACTIVE");
+        return id;
+    }
+
+    private static async Task DecideAsync(ApiHost host, string id, string itemId)
+    {
+        var response = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{itemId}/actions", new { type = "REVOKE_ACCESS" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+}
