@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AccessReviewFunctions.Functions.Tests.Infrastructure;
 
 namespace AccessReviewFunctions.Bench;
 
@@ -6,7 +7,8 @@ namespace AccessReviewFunctions.Bench;
 /// makes N decisions through HTTP back to back (revoke, restore, ... over its items), all at once: the closed-loop rate,
 /// beside the raw rate of a decision's commit. Before that (so that the closed loop's backlog of System Log and
 /// remediation messages does not weigh on it), each decides at its own pace, one decision every 2 s (the issue's
-/// "50 reviewers at one per 2 s"): p50/p95/p99 of that open load. Size: closed-loop decisions per reviewer.</summary>
+/// "50 reviewers at one per 2 s"): p50/p95/p99 of that open load. After the closed loop, the time until its follow-up
+/// work is done (the host quiet). Size: closed-loop decisions per reviewer.</summary>
 internal sealed class Decisions : IScenario
 {
     public const string Name = "3 decisions under load";
@@ -14,6 +16,7 @@ internal sealed class Decisions : IScenario
     public static readonly Figure Rate = new(Name, "decisions, closed loop", "decisions/s", EndToEnd: true);
     public static readonly Figure Share = new(Name, "closed-loop decisions/s ÷ raw 6-entity ETag tx/s", "%", Target.Min(50), EndToEnd: true);
     public static readonly Figure ClosedP99 = new(Name, "decision p99, closed loop", "ms");
+    public static readonly Figure Drained = new(Name, "closed loop's follow-up work (System Log, remediation) done, after its last answer", "s");
     public static readonly Figure P50 = new(Name, "decision p50, one per reviewer every 2 s", "ms");
     public static readonly Figure P95 = new(Name, "decision p95, one per reviewer every 2 s", "ms");
     public static readonly Figure P99 = new(Name, "decision p99, one per reviewer every 2 s", "ms", Target.Under(100));
@@ -23,7 +26,7 @@ internal sealed class Decisions : IScenario
 
     public string Title => Name;
 
-    public IReadOnlyList<Figure> Figures => [Rate, Share, ClosedP99, P50, P95, P99, Failed];
+    public IReadOnlyList<Figure> Figures => [Rate, Share, ClosedP99, Drained, P50, P95, P99, Failed];
 
     public int Size(bool quick) => quick ? 20 : 200;
 
@@ -71,6 +74,13 @@ internal sealed class Decisions : IScenario
         {
             run.Record(Share, 100 * closed.Count / elapsed.TotalSeconds / raw);
         }
+
+        // The answers come first; the work they leave (System Log entries, remediation) drains after them. Quiet: no
+        // background send or handler in flight and every queue polled empty since.
+        var drain = Stopwatch.StartNew();
+        await host.Services.QuietAsync(TimeSpan.FromMinutes(4));
+        run.Record(Drained, drain.Elapsed.TotalSeconds);
+        Progress.Say($"    storage requests, closed loop and its follow-up work: {run.Ops.Describe()}");
 
         run.Record(Failed, closed.Failed + paced.Failed);
         if (closed.Failed + paced.Failed > 0)
