@@ -19,10 +19,7 @@ internal sealed class RuntimeActivity
 
     public QueueActivity Queue(string queue) => queues.TryGetValue(queue, out var counters) ? counters.Read() : new QueueActivity(0, 0, 0, 0, 0, 0);
 
-    /// <summary>
-    /// Outbox sends begun and finished after the caller had its answer (<see cref="Durable.OutboxInBackground"/>), and
-    /// outbox messages handled in process instead of sent, by any dispatch (<see cref="Queues.InProcessDelivery"/>).
-    /// </summary>
+    /// <summary>Outbox sends begun and finished after the caller had its answer (<see cref="Durable.OutboxInBackground"/>).</summary>
     public OutboxActivity Outbox => new(Volatile.Read(ref dispatchesStarted), Volatile.Read(ref dispatchesCompleted), Volatile.Read(ref handledInProcess));
 
     public TimerActivity Timer(string job) => timers.GetValueOrDefault(job, new TimerActivity(0, null));
@@ -90,7 +87,7 @@ internal sealed record QueueActivity(long Polls, long Received, long Completed, 
 
 /// <summary>
 /// Background outbox sends: begun, and finished whatever their outcome (sent, or left to the outbox job); and the
-/// outbox messages handled in process instead of sent, by any dispatch (<see cref="Queues.InProcessDelivery"/>).
+/// outbox messages they handled in process instead of sending (<see cref="Queues.InProcessDelivery"/>).
 /// </summary>
 internal sealed record OutboxActivity(long Started, long Completed, long HandledInProcess)
 {

@@ -80,8 +80,8 @@ internal static class RuntimeRegistration
     }
 
     /// <summary>
-    /// Handles a TMessage from an outbox in the dispatching process rather than through its queue, when this instance
-    /// listens to that queue (<see cref="InProcessDelivery"/>). Register its handler too.
+    /// Handles a TMessage from the outbox of a change made over HTTP in this process rather than through its queue,
+    /// when this instance listens to that queue (<see cref="InProcessDelivery"/>). Register its handler first.
     /// </summary>
     public static IServiceCollection AddInProcessDelivery<TMessage>(this IServiceCollection services, string queue)
         where TMessage : IWorkflowMessage

@@ -11,19 +11,18 @@ using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
 namespace AccessReviewFunctions.Functions.Tests.Audit;
 
 /// <summary>
-/// A commit feeds the System Log in the process that made it (a decision over HTTP after its answer, a handler's commit
-/// before it returns): no feed message on the queue. When that fails, the feed message goes to the queue and the entry
-/// is still logged once.
+/// A decision made over HTTP feeds the System Log in the answering process, after the answer: no feed message on the
+/// queue. When that fails, the feed message goes to the queue as before and the entry is still logged once.
 /// </summary>
 public sealed class SystemLogInProcessTests
 {
     [Fact]
-    public async Task Lifecycle_LoggedWithoutAFeedMessageOnTheQueue()
+    public async Task Decisions_OverHttp_LoggedWithoutAFeedMessageOnTheQueue()
     {
         var sent = new SentMessages();
         using var host = new ApiHost(services: sent.Record);
         var (admin, id, items) = await StartAsync(host);
-        var handled = host.Services.Activity().Outbox.HandledInProcess;
+        var (queued, handled) = (sent.Of<AppendReviewLog>().Count, host.Services.Activity().Outbox.HandledInProcess);
 
         foreach (var item in items.Take(3))
         {
@@ -31,11 +30,9 @@ public sealed class SystemLogInProcessTests
         }
 
         await host.Services.QuietAsync();
-        Assert.Empty(sent.Of<AppendReviewLog>());
+        Assert.Equal(queued, sent.Of<AppendReviewLog>().Count);
         Assert.Equal(handled + 3, host.Services.Activity().Outbox.HandledInProcess);
         Assert.Equal(3, (await ActionsAsync(admin, id)).Count);
-        var types = (await LogsAsync(admin, "filter=" + Uri.EscapeDataString($"target.id eq \"{id}\""))).Select(e => e.GetProperty("eventType").GetString());
-        Assert.Equal(["access.review.create", "access.review.start"], types.Take(2));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal sealed class FlakyOutbox
 
     private sealed class Dispatcher(IOutboxDispatcher inner, FlakyOutbox owner) : IOutboxDispatcher
     {
-        public async Task DispatchAsync(string table, string partitionKey, IReadOnlyList<Row>? written, CancellationToken cancellationToken)
+        public async Task DispatchAsync(string table, string partitionKey, IReadOnlyList<Row>? written, bool inProcessFirst, CancellationToken cancellationToken)
         {
             if (Interlocked.Decrement(ref owner.toFail) >= 0)
             {
@@ -55,7 +55,7 @@ internal sealed class FlakyOutbox
                 Interlocked.Decrement(ref owner.waiting);
             }
 
-            await inner.DispatchAsync(table, partitionKey, written, cancellationToken);
+            await inner.DispatchAsync(table, partitionKey, written, inProcessFirst, cancellationToken);
             Interlocked.Increment(ref owner.sent);
         }
 

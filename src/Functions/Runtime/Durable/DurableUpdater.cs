@@ -87,7 +87,7 @@ internal sealed class DurableUpdater<TState>(
 
         if (causedBy is not null && await WasProcessedAsync(id, causedBy, cancellationToken))
         {
-            await dispatcher.DispatchAsync(schema.Table, id, null, cancellationToken);
+            await dispatcher.DispatchAsync(schema.Table, id, null, inProcessFirst: false, cancellationToken);
             return loaded;
         }
 
@@ -105,7 +105,7 @@ internal sealed class DurableUpdater<TState>(
         }
         catch (DuplicateMessageException)
         {
-            await dispatcher.DispatchAsync(schema.Table, id, null, cancellationToken);
+            await dispatcher.DispatchAsync(schema.Table, id, null, inProcessFirst: false, cancellationToken);
             return await LoadAsync(id, cancellationToken);
         }
 
@@ -117,7 +117,7 @@ internal sealed class DurableUpdater<TState>(
         {
             // The state is stored, so a failed send loses nothing: the message is retried, finds itself processed and
             // only dispatches.
-            await dispatcher.DispatchAsync(schema.Table, id, written, cancellationToken);
+            await dispatcher.DispatchAsync(schema.Table, id, written, inProcessFirst: false, cancellationToken);
         }
 
         return new Durable<TState>(change.State, etag, Committed: true);

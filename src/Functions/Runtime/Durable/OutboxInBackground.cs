@@ -83,7 +83,7 @@ internal sealed partial class OutboxInBackground(IOutboxDispatcher dispatcher, R
             {
                 try
                 {
-                    await dispatcher.DispatchAsync(table, partitionKey, written, stopping.Token);
+                    await dispatcher.DispatchAsync(table, partitionKey, written, inProcessFirst: true, stopping.Token);
                     return;
                 }
                 catch (Exception e) when (attempt < RetryDelays.Length && !stopping.IsCancellationRequested)

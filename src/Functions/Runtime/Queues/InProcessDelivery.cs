@@ -5,13 +5,12 @@ namespace AccessReviewFunctions.Functions.Runtime.Queues;
 
 /// <summary>
 /// Handles an outbox message in this process instead of sending it, for the message types registered with
-/// <c>AddInProcessDelivery</c> whose queue this instance listens to (Runtime:Listeners): the System Log feed of every
-/// commit, dispatched after an answer (<see cref="Durable.OutboxInBackground"/>), after a handler's commit, or by the
-/// outbox job. Through the queue it costs a send, a receive and a delete, and the queue service is what bursts of
-/// decisions and creates wait on; handled here it costs none of them. The outbox row is deleted only after the handler
-/// returned, so a crash before that leaves the row to be dispatched again (by the causing message's retry or the outbox
-/// job); a handler that throws gets the message sent to its queue, whose retries and poison queue take over. The
-/// handler must be idempotent, as every queue handler is.
+/// <c>AddInProcessDelivery</c> whose queue this instance listens to (Runtime:Listeners). The outbox of a change made over
+/// HTTP is sent after the answer (<see cref="Durable.OutboxInBackground"/>); a System Log feed message there costs the
+/// queue a send, a receive and a delete, and the queue service is what a burst of decisions waits on. Handled here it
+/// costs none of them. The outbox row is deleted only after the handler returned, so a crash before that leaves the row
+/// for the outbox job, which sends it; a handler that throws gets the message sent to its queue, whose retries and
+/// poison queue take over. The handler must be idempotent, as every queue handler is.
 /// </summary>
 internal sealed partial class InProcessDelivery(
     MessageRegistry registry, IServiceScopeFactory scopes, RuntimeActivity activity, TimeProvider clock, IOptions<RuntimeOptions> options, ILogger<InProcessDelivery> logger)
