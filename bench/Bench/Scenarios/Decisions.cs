@@ -78,7 +78,7 @@ internal sealed class Decisions : IScenario
         // The answers come first; the work they leave (System Log entries, remediation) drains after them. Quiet: no
         // background send or handler in flight and every queue polled empty since.
         var drain = Stopwatch.StartNew();
-        await host.Services.QuietAsync(TimeSpan.FromMinutes(4));
+        await host.Services.QuietAsync(TimeSpan.FromMinutes(4)).WaitAsync(run.Cancel);
         run.Record(Drained, drain.Elapsed.TotalSeconds);
         Progress.Say($"    storage requests, closed loop and its follow-up work: {run.Ops.Describe()}");
 
