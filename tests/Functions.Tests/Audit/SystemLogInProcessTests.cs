@@ -26,7 +26,7 @@ public sealed class SystemLogInProcessTests
 
         foreach (var item in items.Take(3))
         {
-            await DecideAsync(host, id, item.Id);
+            await RevokeAsync(host, id, item.Id);
         }
 
         await host.Services.QuietAsync();
@@ -49,7 +49,7 @@ public sealed class SystemLogInProcessTests
         var (queued, handled) = (sent.Of<AppendReviewLog>().Count, host.Services.Activity().Outbox.HandledInProcess);
         failing.Arm();
 
-        await DecideAsync(host, id, items[0].Id);
+        await RevokeAsync(host, id, items[0].Id);
 
         await host.Services.QuietAsync();
         Assert.Equal(1, failing.Failed);
@@ -67,12 +67,6 @@ public sealed class SystemLogInProcessTests
         var items = await AccessesApi.ItemsAsync(admin, id);
         await host.Services.QuietAsync();
         return (admin, id, items);
-    }
-
-    private static async Task DecideAsync(ApiHost host, string id, string itemId)
-    {
-        var response = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{itemId}/actions", new { type = "REVOKE_ACCESS" });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     private static Task<List<System.Text.Json.JsonElement>> ActionsAsync(HttpClient admin, string id) =>

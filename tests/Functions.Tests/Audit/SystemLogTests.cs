@@ -24,7 +24,7 @@ public sealed class SystemLogTests
     {
         using var host = new ApiHost();
         var (admin, id, itemId) = await StartAsync(host, new { });
-        await DecideAsync(host, id, itemId);
+        await RevokeAsync(host, id, itemId);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsJsonAsync($"{Admin}/{id}/actions", new { actionType = "CLOSE_REVIEW" })).StatusCode);
         await host.Services.QuietAsync();
 
@@ -87,7 +87,7 @@ public sealed class SystemLogTests
         var t0 = host.Clock.GetUtcNow();
         var (admin, id, itemId) = await StartAsync(host, new { });
         host.Clock.Advance(TimeSpan.FromHours(1));
-        await DecideAsync(host, id, itemId);
+        await RevokeAsync(host, id, itemId);
         host.Clock.Advance(TimeSpan.FromHours(1));
         await admin.PostAsJsonAsync($"{Admin}/{id}/actions", new { actionType = "CLOSE_REVIEW" });
         await host.Services.QuietAsync();
@@ -183,12 +183,6 @@ public sealed class SystemLogTests
         await WaitForStatusAsync(admin, id, "ACTIVE");
         var items = await AccessesApi.ItemsAsync(admin, id);
         return (admin, id, items[0].Id);
-    }
-
-    private static async Task DecideAsync(ApiHost host, string id, string itemId)
-    {
-        var response = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{itemId}/actions", new { type = "REVOKE_ACCESS" });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     private static async Task<List<JsonElement>> LogsAsync(HttpClient admin, string query)

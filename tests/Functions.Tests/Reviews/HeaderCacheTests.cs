@@ -20,8 +20,8 @@ public sealed class HeaderCacheTests
         using var second = new ApiHost(Sharing(first));
         var items = await AccessesApi.ItemsAsync(first.AsAdmin(), id);
 
-        await DecideAsync(second, id, items[0].Id);
-        await DecideAsync(first, id, items[1].Id);
+        await RevokeAsync(second, id, items[0].Id);
+        await RevokeAsync(first, id, items[1].Id);
 
         var decided = await AccessesApi.ItemsAsync(second.AsAdmin(), id);
         Assert.Equal(2, decided.Count(i => i.Revoked));
@@ -38,7 +38,7 @@ public sealed class HeaderCacheTests
         await WaitForStatusAsync(second.AsAdmin(), id, "ACTIVE");
         var items = await AccessesApi.ItemsAsync(first.AsAdmin(), id);
 
-        await DecideAsync(first, id, items[0].Id);
+        await RevokeAsync(first, id, items[0].Id);
 
         Assert.True((await AccessesApi.ItemsAsync(second.AsAdmin(), id))[0].Revoked);
     }
@@ -50,11 +50,5 @@ public sealed class HeaderCacheTests
         var id = (await CreateAsync(host.AsAdmin(), Body())).GetProperty("id").GetString()!;
         await WaitForStatusAsync(host.AsAdmin(), id, "ACTIVE");
         return id;
-    }
-
-    private static async Task DecideAsync(ApiHost host, string id, string itemId)
-    {
-        var response = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{id}/accesses/{itemId}/actions", new { type = "REVOKE_ACCESS" });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 }

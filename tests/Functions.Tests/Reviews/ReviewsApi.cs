@@ -39,6 +39,13 @@ internal static class ReviewsApi
             async () => (await GetAsync(admin, $"{Admin}/{reviewId}")).GetProperty("status").GetString()!,
             s => s == status, timeout, $"review {reviewId} to be {status}");
 
+    /// <summary>The review's reviewer (<see cref="TestInventory.ReviewerA"/>) revokes one of its items: 202.</summary>
+    public static async Task RevokeAsync(ApiHost host, string reviewId, string itemId)
+    {
+        var response = await host.As(TestInventory.ReviewerA).PostAsJsonAsync($"{My}/{reviewId}/accesses/{itemId}/actions", new { type = "REVOKE_ACCESS" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     public static async Task<List<string>> HistoryAsync(HttpClient client, string reviewId) =>
         (await GetAsync(client, $"{Admin}/{reviewId}/history")).GetProperty("data").EnumerateArray()
             .Select(e => e.GetProperty("message").GetString()!).ToList();

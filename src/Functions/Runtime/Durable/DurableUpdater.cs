@@ -74,7 +74,7 @@ internal sealed class DurableUpdater<TState>(
     private async Task<Durable<TState>?> AttemptAsync(
         string id, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken)
     {
-        if (causedBy is null && headers.TryGet(id) is { } cached && await TryOnCachedAsync(id, cached, decide, cancellationToken) is { } committed)
+        if (headers.TryGet(id) is { } cached && await TryOnCachedAsync(id, cached, decide, causedBy, cancellationToken) is { } committed)
         {
             return committed;
         }
@@ -109,6 +109,13 @@ internal sealed class DurableUpdater<TState>(
             return await LoadAsync(id, cancellationToken);
         }
 
+        await DispatchAsync(id, written, causedBy, cancellationToken);
+        return new Durable<TState>(change.State, etag, Committed: true);
+    }
+
+    /// <summary>After a commit: an answer's outbox in the background, a message's before its handler returns.</summary>
+    private async Task DispatchAsync(string id, List<Row> written, string? causedBy, CancellationToken cancellationToken)
+    {
         if (causedBy is null)
         {
             background.Dispatch(schema.Table, id, written);
@@ -119,36 +126,48 @@ internal sealed class DurableUpdater<TState>(
             // only dispatches.
             await dispatcher.DispatchAsync(schema.Table, id, written, inProcessFirst: false, cancellationToken);
         }
-
-        return new Durable<TState>(change.State, etag, Committed: true);
     }
 
     /// <summary>
-    /// Decides on the header this process last committed and commits under its ETag (<see cref="HeaderCache"/>). Only a
-    /// commit counts: nothing to do, a refusal, or a conflict (the entry was stale) forgets the entry and returns null,
-    /// and the step is decided again on a fresh read.
+    /// Decides on the header this process last committed and commits under its ETag (<see cref="HeaderCache"/>), with
+    /// the causing message's processed row, which an earlier commit of that message makes fail. What a stale header can
+    /// cause (nothing to do, a refusal, an ETag conflict, a duplicate message) forgets the entry and returns null, and
+    /// the step runs again on fresh reads (the processed check included). Any other failure of the commit is the caller's,
+    /// as after a read.
     /// </summary>
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever the step or its commit throws on the cached header, it runs again on a fresh read, which throws it again if it still holds.")]
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A step's refusal on the cached header may come from its staleness: it runs again on a fresh read, which refuses again if the refusal still holds.")]
     private async Task<Durable<TState>?> TryOnCachedAsync(
-        string id, Row cached, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, CancellationToken cancellationToken)
+        string id, Row cached, Func<Durable<TState>, CancellationToken, Task<DurableChange<TState>?>> decide, string? causedBy, CancellationToken cancellationToken)
     {
+        DurableChange<TState>? change;
         try
         {
-            if (await decide(new Durable<TState>(schema.Read(cached), cached.ETag!), cancellationToken) is { } change)
-            {
-                var written = OutboxOf(id, change.Outbox);
-                var etag = await CommitAsync(id, cached.ETag, change, written, null, cancellationToken);
-                background.Dispatch(schema.Table, id, written);
-                return new Durable<TState>(change.State, etag, Committed: true);
-            }
+            change = await decide(new Durable<TState>(schema.Read(cached), cached.ETag!), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Decided again below on a fresh read.
+            change = null;
         }
 
-        headers.Forget(id);
-        return null;
+        if (change is null)
+        {
+            headers.Forget(id);
+            return null;
+        }
+
+        string etag;
+        var written = OutboxOf(id, change.Outbox);
+        try
+        {
+            etag = await CommitAsync(id, cached.ETag, change, written, causedBy, cancellationToken);
+        }
+        catch (Exception e) when (e is ConcurrencyException or DuplicateMessageException)
+        {
+            return null;
+        }
+
+        await DispatchAsync(id, written, causedBy, cancellationToken);
+        return new Durable<TState>(change.State, etag, Committed: true);
     }
 
     /// <summary>The outbox rows a commit writes, built once so that the dispatch after the commit sends them without reading them back.</summary>

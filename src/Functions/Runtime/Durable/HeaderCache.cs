@@ -4,9 +4,10 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
 /// <summary>
 /// The header row each instance of one kind of state had after this process last committed it, with its ETag. A step
-/// made outside a queue message (a decision over HTTP, say) decides on it and commits under that ETag without reading
-/// the header first: when another writer changed it meanwhile, the ETag fails the commit and the step runs again on a
-/// fresh read, so the commit is as safe as one after a read. Bounded: when full, it starts over.
+/// (a decision over HTTP, a handler's) decides on it and commits under that ETag without reading the header first (nor,
+/// for a handler, whether its message was processed: the commit inserts the processed row, which fails when it exists).
+/// When another writer changed the header meanwhile, the ETag fails the commit and the step runs again on fresh reads,
+/// so the commit is as safe as one after a read. Bounded: when full, it starts over.
 /// </summary>
 internal sealed class HeaderCache
 {
