@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using AccessReviewFunctions.Domain.Reviews.Access;
+using AccessReviewFunctions.Functions.Common;
 
 namespace AccessReviewFunctions.Functions.Reviews;
 
@@ -15,7 +15,7 @@ internal sealed class ReviewItemCache
 
     /// <summary>Configuration switch for the cache (on unless set to false), for benchmarks.</summary>
     public const string Setting = "Reviews:ItemCache";
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly BoundedCache<Entry> entries = new(MaxEntries);
 
     public bool Enabled { get; init; } = true;
 
@@ -23,7 +23,7 @@ internal sealed class ReviewItemCache
         new() { Enabled = !string.Equals(configuration[Setting], "false", StringComparison.OrdinalIgnoreCase) };
 
     public AccessRows? TryGet(string reviewId, string etag) =>
-        Enabled && entries.TryGetValue(reviewId, out var hit) && hit.ETag == etag ? hit.Rows : null;
+        Enabled && entries.TryGet(reviewId) is { } hit && hit.ETag == etag ? hit.Rows : null;
 
     public async Task<AccessRows> GetOrLoadAsync(string reviewId, string etag, Func<Task<AccessRows>> load)
     {
@@ -59,12 +59,7 @@ internal sealed class ReviewItemCache
             return;
         }
 
-        if (entries.Count >= MaxEntries)
-        {
-            entries.Clear();
-        }
-
-        entries[reviewId] = new Entry(etag, rows);
+        entries.Put(reviewId, new Entry(etag, rows));
     }
 
     private sealed record Entry(string ETag, AccessRows Rows);

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AccessReviewFunctions.Functions.Common;
 
 namespace AccessReviewFunctions.Functions.Runtime.Durable;
 
@@ -12,20 +12,12 @@ namespace AccessReviewFunctions.Functions.Runtime.Durable;
 internal sealed class HeaderCache
 {
     public const int MaxEntries = 4096;
-    private readonly ConcurrentDictionary<string, Row> headers = new(StringComparer.Ordinal);
+    private readonly BoundedCache<Row> headers = new(MaxEntries);
 
-    public Row? TryGet(string id) => headers.GetValueOrDefault(id);
+    public Row? TryGet(string id) => headers.TryGet(id);
 
     /// <summary>The header as committed (its ETag the commit's).</summary>
-    public void Put(Row header)
-    {
-        if (headers.Count >= MaxEntries)
-        {
-            headers.Clear();
-        }
+    public void Put(Row header) => headers.Put(header.PartitionKey, header);
 
-        headers[header.PartitionKey] = header;
-    }
-
-    public void Forget(string id) => headers.TryRemove(id, out _);
+    public void Forget(string id) => headers.Forget(id);
 }
