@@ -62,8 +62,7 @@ public sealed class SystemLogInProcessTests
     {
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
-        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var id = await CreateActiveAsync(admin);
         var items = await AccessesApi.ItemsAsync(admin, id);
         await host.Services.QuietAsync();
         return (admin, id, items);

@@ -179,8 +179,7 @@ public sealed class SystemLogTests
             merged[property.Name] = property.Value;
         }
 
-        var id = (await CreateAsync(admin, merged)).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var id = await CreateActiveAsync(admin, merged);
         var items = await AccessesApi.ItemsAsync(admin, id);
         return (admin, id, items[0].Id);
     }

@@ -25,8 +25,7 @@ public sealed class DecisionCostTests
         using var host = new ApiHost(new Dictionary<string, string?> { ["Reviews:ItemCache"] = itemCache }, services: s => s.Decorate<IPartitionStores>((inner, _) => calls.Wrap(inner)));
         await TestInventory.ImportAsync(host);
         var admin = host.AsAdmin();
-        var id = (await CreateAsync(admin, Body())).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(admin, id, "ACTIVE");
+        var id = await CreateActiveAsync(admin);
         var reviewer = host.As(TestInventory.ReviewerA);
         var items = (await GetAsync(reviewer, $"{My}/{id}/accesses")).GetProperty("data").EnumerateArray();
         var item = items.Single(i => i.GetProperty("name").GetString() == app).GetProperty("id").GetString()!;

@@ -16,7 +16,7 @@ public sealed class HeaderCacheTests
     {
         using var first = new ApiHost();
         await TestInventory.ImportAsync(first);
-        var id = await CreateActiveAsync(first);
+        var id = await CreateActiveAsync(first.AsAdmin());
         using var second = new ApiHost(Sharing(first));
         var items = await AccessesApi.ItemsAsync(first.AsAdmin(), id);
 
@@ -44,11 +44,4 @@ public sealed class HeaderCacheTests
     }
 
     private static Dictionary<string, string?> Sharing(ApiHost host) => new() { ["Storage:Prefix"] = host.Prefix };
-
-    private static async Task<string> CreateActiveAsync(ApiHost host)
-    {
-        var id = (await CreateAsync(host.AsAdmin(), Body())).GetProperty("id").GetString()!;
-        await WaitForStatusAsync(host.AsAdmin(), id, "ACTIVE");
-        return id;
-    }
 }

@@ -39,6 +39,14 @@ internal static class ReviewsApi
             async () => (await GetAsync(admin, $"{Admin}/{reviewId}")).GetProperty("status").GetString()!,
             s => s == status, timeout, $"review {reviewId} to be {status}");
 
+    /// <summary>Creates a review (<see cref="Body"/> unless given) and waits until it is ACTIVE; its id.</summary>
+    public static async Task<string> CreateActiveAsync(HttpClient admin, object? body = null)
+    {
+        var id = (await CreateAsync(admin, body ?? Body())).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(admin, id, "ACTIVE");
+        return id;
+    }
+
     /// <summary>The review's reviewer (<see cref="TestInventory.ReviewerA"/>) revokes one of its items: 202.</summary>
     public static async Task RevokeAsync(ApiHost host, string reviewId, string itemId)
     {
