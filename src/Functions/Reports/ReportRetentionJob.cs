@@ -26,7 +26,7 @@ internal sealed partial class ReportRetentionJob(ReportService reports, IReportF
                 await store.DeleteAsync(report.Id, (await store.ReadPrefixAsync(report.Id, prefix, cancellationToken)).Select(r => r.RowKey).ToList(), cancellationToken);
             }
 
-            await store.DeleteAsync(report.Id, [DurableRows.Header], cancellationToken);
+            await store.DeleteAsync(report.Id, [DurableRows.Header(report.Id), DurableRows.LegacyHeader], cancellationToken);
         }
 
         if (expired.Count > 0)

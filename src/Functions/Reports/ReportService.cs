@@ -55,5 +55,5 @@ internal sealed class ReportService(DurableUpdater<Report> durable, IPartitionSt
 
     /// <summary>Every stored report: one read of the header rows, which stay few as finished reports expire.</summary>
     public async Task<IReadOnlyList<Report>> AllAsync(CancellationToken cancellationToken) =>
-        (await stores.Table(schema.Table).ReadPrefixAsync(null, DurableRows.Header, cancellationToken)).Select(schema.Read).ToList();
+        (await stores.Table(schema.Table).ReadPrefixAsync(null, DurableRows.AnyHeader, cancellationToken)).Select(schema.Read).ToList();
 }

@@ -126,7 +126,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     private static async Task<List<(string Id, string Status)>> HeadersAsync(string prefix)
     {
         var table = new TableClient(TestStorage.ConnectionString, new StorageNames(prefix).Table(ReviewTables.Reviews));
-        var filter = TableRows.Compare("RowKey", "eq", DurableRows.Header);
+        var filter = TableRows.RowPrefix(DurableRows.AnyHeader);
         var headers = new List<(string, string)>();
         await foreach (var header in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", ReviewSchema.Status]))
         {

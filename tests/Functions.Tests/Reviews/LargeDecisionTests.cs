@@ -122,10 +122,10 @@ public sealed class LargeDecisionTests
         {
             public override async Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
             {
-                if (changes[0] is { Write: RowWrite.Replace, Row.RowKey: DurableRows.Header } header && Interlocked.Exchange(ref race.armed, 0) == 1)
+                if (changes[0] is { Write: RowWrite.Replace } header && header.Row.RowKey == DurableRows.Header(header.Row.PartitionKey) && Interlocked.Exchange(ref race.armed, 0) == 1)
                 {
                     // Another writer rewrites the stored header: same content, new ETag.
-                    var stored = await Inner.GetAsync(header.Row.PartitionKey, DurableRows.Header, cancellationToken);
+                    var stored = await Inner.GetAsync(header.Row.PartitionKey, header.Row.RowKey, cancellationToken);
                     await Inner.WriteAtomicallyAsync([new RowChange(stored! with { ETag = null }, RowWrite.Upsert)], cancellationToken);
                     Interlocked.Increment(ref race.raced);
                 }

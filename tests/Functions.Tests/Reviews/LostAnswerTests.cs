@@ -105,7 +105,7 @@ public sealed class LostAnswerTests : IAsyncLifetime
         public IPartitionStores Wrap(IPartitionStores inner) => new Stores(inner, this);
 
         private bool Take(IReadOnlyList<RowChange> changes) =>
-            changes.Any(c => c.Row.RowKey == DurableRows.Header) == header && Interlocked.CompareExchange(ref armed, 0, 1) == 1;
+            changes.Any(c => c.Row.RowKey == DurableRows.Header(c.Row.PartitionKey)) == header && Interlocked.CompareExchange(ref armed, 0, 1) == 1;
 
         private sealed class Stores(IPartitionStores inner, LossyStores owner) : IPartitionStores
         {

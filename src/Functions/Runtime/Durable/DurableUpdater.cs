@@ -17,7 +17,7 @@ internal sealed class DurableUpdater<TState>(
     private IPartitionStore Store => stores.Table(schema.Table);
 
     public async Task<Durable<TState>?> LoadAsync(string id, CancellationToken cancellationToken) =>
-        await Store.GetAsync(id, DurableRows.Header, cancellationToken) is { } header ? new Durable<TState>(schema.Read(header), header.ETag!) : null;
+        await ReadHeaderAsync(id, cancellationToken) is { } header ? new Durable<TState>(schema.Read(header), header.ETag!) : null;
 
     /// <summary>Whether this copy of a message sent twice does its work (<see cref="WorkClaims"/>).</summary>
     public Task<bool> TryClaimAsync(string id, string messageId, string queueMessageId, CancellationToken cancellationToken) =>
@@ -170,6 +170,10 @@ internal sealed class DurableUpdater<TState>(
         return new Durable<TState>(change.State, etag, Committed: true);
     }
 
+    /// <summary>The header; one stored under <see cref="DurableRows.LegacyHeader"/> is moved to its key first (<see cref="LegacyHeaders"/>).</summary>
+    private async Task<Row?> ReadHeaderAsync(string id, CancellationToken cancellationToken) =>
+        await Store.GetAsync(id, DurableRows.Header(id), cancellationToken) ?? await LegacyHeaders.MoveAsync(Store, id, cancellationToken);
+
     /// <summary>The outbox rows a commit writes, built once so that the dispatch after the commit sends them without reading them back.</summary>
     private List<Row> OutboxOf(string id, IEnumerable<OutgoingMessage> messages)
     {
@@ -182,7 +186,7 @@ internal sealed class DurableUpdater<TState>(
     {
         var commitId = Guid.NewGuid().ToString("N");
         var columns = new Dictionary<string, object?>(schema.HeaderColumns(change.State), StringComparer.Ordinal) { [DurableRows.CommitColumn] = commitId };
-        var header = new Row(id, DurableRows.Header, columns, etag);
+        var header = new Row(id, DurableRows.Header(id), columns, etag);
         var rows = new List<RowChange> { new(header, etag is null ? RowWrite.Insert : RowWrite.Replace) };
         rows.AddRange(change.Rows);
         rows.AddRange(written.Select(row => new RowChange(row, RowWrite.Upsert)));
@@ -208,7 +212,7 @@ internal sealed class DurableUpdater<TState>(
             headers.Forget(id);
             // The storage client retries a request whose answer was lost; when the first try committed, the retry
             // meets its own commit as a conflict. The header's commit id tells it apart from another writer's.
-            if (await Store.GetAsync(id, DurableRows.Header, cancellationToken) is { } stored && stored.Text(DurableRows.CommitColumn) == commitId)
+            if (await Store.GetAsync(id, DurableRows.Header(id), cancellationToken) is { } stored && stored.Text(DurableRows.CommitColumn) == commitId)
             {
                 headers.Put(stored);
                 return stored.ETag!;

@@ -25,11 +25,14 @@ internal enum RowWrite
     Insert,
     Upsert,
     Replace,
+
+    /// <summary>Deletes the row while it still has the read ETag.</summary>
+    Delete,
 }
 
 internal sealed record RowChange(Row Row, RowWrite Write);
 
-/// <summary>An atomic write was refused: a row changed since it was read (412), or a row to insert exists (409).</summary>
+/// <summary>An atomic write was refused: a row changed or went since it was read (412, 404), or a row to insert exists (409).</summary>
 internal sealed class WriteConflictException(bool preconditionFailed, Exception? inner = null)
     : Exception(preconditionFailed ? "A row changed since it was read" : "A row to insert already exists", inner)
 {

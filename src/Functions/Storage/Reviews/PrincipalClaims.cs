@@ -60,7 +60,7 @@ internal sealed class TablePrincipalClaims(StorageResources resources, TimeProvi
         var open = new List<Claim>();
         foreach (var claim in claims)
         {
-            var header = await reviews.FindAsync(claim.ReviewId, DurableRows.Header, cancellationToken, [ReviewSchema.Status]);
+            var header = await reviews.FindHeaderAsync(claim.ReviewId, cancellationToken, [ReviewSchema.Status]);
             var status = header?.GetString(ReviewSchema.Status);
             var stillOpen = Enum.TryParse<ReviewStatus>(status, out var current) ? current.IsOpen() : now - claim.ClaimedAt < InFlight;
             if (stillOpen)

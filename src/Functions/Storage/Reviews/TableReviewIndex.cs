@@ -27,7 +27,7 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
 
     private static readonly string OpenStatus = TableRows.Or([.. ReviewStatuses.Open.Select(s => TableRows.Compare(ReviewSchema.Status, "eq", s.ToString()))]);
 
-    private static readonly string Headers = TableRows.Compare("RowKey", "eq", DurableRows.Header);
+    private static readonly string Headers = TableRows.RowPrefix(DurableRows.AnyHeader);
 
     public async Task AddReviewersAsync(string reviewId, IEnumerable<string> reviewerIds, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
             new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
             async (entry, token) =>
             {
-                if (await reviews.FindAsync(entry.RowKey, DurableRows.Header, token) is { } header
+                if (await reviews.FindHeaderAsync(entry.RowKey, token) is { } header
                     && Snapshot(header) is var snapshot && snapshot.ReviewerIds.Contains(reviewerId))
                 {
                     found.Add(snapshot);

@@ -36,9 +36,9 @@ internal sealed class TablePartitionStore(StorageResources resources, string nam
             var results = await table.SubmitTransactionAsync(actions, cancellationToken);
             return results.Value.Select(r => r.Headers.ETag?.ToString() ?? string.Empty).ToList();
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
         {
-            throw new WriteConflictException(e.Status == 412, e);
+            throw new WriteConflictException(e.Status != 409, e);
         }
     }
 
@@ -74,11 +74,12 @@ internal sealed class TablePartitionStore(StorageResources resources, string nam
     {
         RowWrite.Insert => TableTransactionActionType.Add,
         RowWrite.Upsert => TableTransactionActionType.UpsertReplace,
+        RowWrite.Delete => TableTransactionActionType.Delete,
         _ => TableTransactionActionType.UpdateReplace,
     };
 
     private static ETag ETagOf(RowChange change) =>
-        change.Write == RowWrite.Replace && change.Row.ETag is { } etag ? new ETag(etag) : default;
+        change.Write is RowWrite.Replace or RowWrite.Delete && change.Row.ETag is { } etag ? new ETag(etag) : default;
 }
 
 internal sealed class TablePartitionStores(StorageResources resources) : IPartitionStores

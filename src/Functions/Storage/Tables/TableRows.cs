@@ -80,4 +80,8 @@ internal static class TableRows
         var found = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, select, cancellationToken);
         return found.HasValue ? found.Value : null;
     }
+
+    /// <summary>An instance's header for reading (not moved: see <see cref="LegacyHeaders"/>), under its key or the key of headers stored before.</summary>
+    public static async Task<TableEntity?> FindHeaderAsync(this TableClient table, string id, CancellationToken cancellationToken, IEnumerable<string>? select = null) =>
+        await table.FindAsync(id, DurableRows.Header(id), cancellationToken, select) ?? await table.FindAsync(id, DurableRows.LegacyHeader, cancellationToken, select);
 }
