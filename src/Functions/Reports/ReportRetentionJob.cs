@@ -21,12 +21,11 @@ internal sealed partial class ReportRetentionJob(ReportService reports, IReportF
         foreach (var report in expired)
         {
             await files.DeleteAllAsync(report.Id, cancellationToken);
-            foreach (var prefix in new[] { DurableRows.ProcessedPrefix, DurableRows.OutboxPrefix })
+            // The header last (under either of its keys): a crash before it leaves the report listed, and the next run deletes the rest.
+            foreach (var prefix in new[] { DurableRows.ProcessedPrefix, DurableRows.OutboxPrefix, DurableRows.AnyHeader })
             {
                 await store.DeleteAsync(report.Id, (await store.ReadPrefixAsync(report.Id, prefix, cancellationToken)).Select(r => r.RowKey).ToList(), cancellationToken);
             }
-
-            await store.DeleteAsync(report.Id, [DurableRows.Header(report.Id), DurableRows.LegacyHeader], cancellationToken);
         }
 
         if (expired.Count > 0)
