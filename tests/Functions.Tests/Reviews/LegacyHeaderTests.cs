@@ -4,29 +4,22 @@ using AccessReviewFunctions.Functions.Storage;
 using AccessReviewFunctions.Functions.Storage.Reviews;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
 
 namespace AccessReviewFunctions.Functions.Tests.Reviews;
 
 /// <summary>
 /// A review stored before headers were keyed by their instance (its header under <see cref="DurableRows.LegacyHeader"/>)
-/// is listed, read and decided on as before; the first change moves its header to its key, so it never has two.
+/// is listed, read and decided on as before; the first load moves its header to its key, so it never has two, also when
+/// a host of the earlier version changes the old row during the move.
 /// </summary>
 public sealed class LegacyHeaderTests
 {
     [Fact]
     public async Task ReviewWithTheOldHeaderKey_ListedReadAndDecided_HeaderMovedToItsKey()
     {
-        string prefix, id;
-        using (var before = new ApiHost())
-        {
-            await TestInventory.ImportAsync(before);
-            id = await CreateActiveAsync(before.AsAdmin());
-            prefix = before.Prefix;
-        }
-
-        var reviews = new TableClient(TestStorage.ConnectionString, new StorageNames(prefix).Table(ReviewTables.Reviews));
-        await MoveHeaderAsync(reviews, id, DurableRows.Header(id), DurableRows.LegacyHeader);
+        var (prefix, id, reviews) = await StoredUnderTheOldKeyAsync();
         using var after = new ApiHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix });
         var admin = after.AsAdmin();
 
@@ -39,6 +32,34 @@ public sealed class LegacyHeaderTests
         Assert.Equal("ACTIVE", (await GetAsync(admin, $"{Admin}/{id}")).GetProperty("status").GetString());
         var headers = await HeaderKeysAsync(reviews, id);
         Assert.Equal([DurableRows.Header(id)], headers);
+    }
+
+    [Fact]
+    public async Task OldHeaderChangedByAnOlderHostDuringTheMove_MovedOnTheNextLook()
+    {
+        var (prefix, id, reviews) = await StoredUnderTheOldKeyAsync();
+        var race = new OldHostWrite();
+        using var after = new ApiHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix }, services: s => s.Decorate<IPartitionStores>((inner, _) => race.Wrap(inner)));
+
+        Assert.Equal("ACTIVE", (await GetAsync(after.AsAdmin(), $"{Admin}/{id}")).GetProperty("status").GetString());
+        Assert.Equal(1, race.Raced);
+        Assert.Equal([DurableRows.Header(id)], await HeaderKeysAsync(reviews, id));
+    }
+
+    /// <summary>An ACTIVE review whose header is put back under the old key, with its host gone (and its header cache with it).</summary>
+    private static async Task<(string Prefix, string Id, TableClient Reviews)> StoredUnderTheOldKeyAsync()
+    {
+        string prefix, id;
+        using (var before = new ApiHost())
+        {
+            await TestInventory.ImportAsync(before);
+            id = await CreateActiveAsync(before.AsAdmin());
+            prefix = before.Prefix;
+        }
+
+        var reviews = new TableClient(TestStorage.ConnectionString, new StorageNames(prefix).Table(ReviewTables.Reviews));
+        await MoveHeaderAsync(reviews, id, DurableRows.Header(id), DurableRows.LegacyHeader);
+        return (prefix, id, reviews);
     }
 
     private static async Task MoveHeaderAsync(TableClient reviews, string id, string from, string to)
@@ -61,6 +82,30 @@ public sealed class LegacyHeaderTests
         }
 
         return keys;
+    }
+
+    /// <summary>Just before the first move of an old header, a host of the earlier version rewrites that row: the move fails on its ETag.</summary>
+    private sealed class OldHostWrite
+    {
+        private int raced;
+
+        public int Raced => Volatile.Read(ref raced);
+
+        public IPartitionStores Wrap(IPartitionStores inner) => PartitionStoreDecorator.Around(inner, store => new Racing(store, this));
+
+        private sealed class Racing(IPartitionStore inner, OldHostWrite race) : PartitionStoreDecorator(inner)
+        {
+            public override async Task<IReadOnlyList<string>> WriteAtomicallyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
+            {
+                if (changes.Any(c => c is { Write: RowWrite.Delete, Row.RowKey: DurableRows.LegacyHeader }) && Interlocked.CompareExchange(ref race.raced, 1, 0) == 0)
+                {
+                    var old = changes.Single(c => c.Write == RowWrite.Delete).Row;
+                    await Inner.WriteAtomicallyAsync([new RowChange(old with { ETag = null }, RowWrite.Upsert)], cancellationToken);
+                }
+
+                return await Inner.WriteAtomicallyAsync(changes, cancellationToken);
+            }
+        }
     }
 
     private static IEnumerable<string> Ids(JsonElement list) =>
