@@ -35,6 +35,9 @@ internal static class ReviewRegistration
         services.AddInProcessDelivery<AppendReviewLog>(AppendReviewLog.Queue);
         services.AddSingleton<ReviewSettingsSource>();
         services.AddTimerJob<SweeperJob>();
+        services.AddSingleton(sp => EndTimerHorizon.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IEndTimerMark, TableEndTimerMark>();
+        services.AddTimerJob<EndTimerJob>();
         return services;
     }
 }

@@ -20,7 +20,8 @@ internal sealed class ReviewService(
     TimeProvider clock,
     ReviewSettingsSource settings,
     IPrincipalClaims claims,
-    ReviewAccess access)
+    ReviewAccess access,
+    EndTimerHorizon horizon)
 {
     /// <param name="reviewId">The id to create it under (derived from what caused it, so a retry names the same review); a new one when null.</param>
     /// <param name="origin">The request of the person creating it, for the System Log; null when the system creates it.</param>
@@ -130,7 +131,8 @@ internal sealed class ReviewService(
         {
             var review = loaded.Review;
             var endTime = review.State.EndTime;
-            return Task.FromResult(ReviewSteps.OnUpdated(review, endTime, review.Update(clock.GetUtcNow(), actorId, patch, known, settings.Current())));
+            var now = clock.GetUtcNow();
+            return Task.FromResult(ReviewSteps.OnUpdated(review, endTime, review.Update(now, actorId, patch, known, settings.Current()), now, horizon));
         }, cancellationToken);
     }
 

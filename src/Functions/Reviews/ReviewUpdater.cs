@@ -20,7 +20,8 @@ namespace AccessReviewFunctions.Functions.Reviews;
 /// race for the header's ETag (one wins each version; the others read and try again), and in turn each finds the
 /// rows it needs in the cache. Instances still race each other, under the ETag.
 /// </summary>
-internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable, ReviewChangeRows rows, ReviewItemCache cache, IOptions<RemediationOptions> remediation)
+internal sealed class ReviewUpdater(
+    DurableUpdater<SecurityAccessReview> durable, ReviewChangeRows rows, ReviewItemCache cache, IOptions<RemediationOptions> remediation, EndTimerHorizon horizon)
 {
     private readonly KeyedLocks turns = new();
 
@@ -96,6 +97,6 @@ internal sealed class ReviewUpdater(DurableUpdater<SecurityAccessReview> durable
     public Task CreateAsync(SecurityAccessReview review, ReviewEvent created, RequestOrigin? origin, CancellationToken cancellationToken) =>
         durable.CreateAsync(
             new DurableChange<SecurityAccessReview>(review, rows.For(review.State, [created], AccessRows.None, null, origin),
-                [.. ReviewSteps.AfterCreate(review), .. AppendReviewLog.After(review.Id, review.State.Revision, 1)]),
+                [.. ReviewSteps.AfterCreate(review, horizon), .. AppendReviewLog.After(review.Id, review.State.Revision, 1)]),
             cancellationToken);
 }

@@ -263,6 +263,9 @@ public sealed class PriorActionFaultTests
         public Task<IReadOnlyList<Domain.Reviews.ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Domain.Reviews.ReviewSnapshot>>([]);
 
+        public Task<IReadOnlyList<Domain.Reviews.ReviewSnapshot>> ListEndingAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Domain.Reviews.ReviewSnapshot>>([]);
+
         private static InvalidOperationException Broken() => new("review index offline at 10.0.0.7");
     }
 }

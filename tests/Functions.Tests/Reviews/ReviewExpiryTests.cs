@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AccessReviewFunctions.Functions.Reviews;
+using AccessReviewFunctions.Functions.Reviews.Workflow;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static AccessReviewFunctions.Functions.Tests.Reviews.ReviewsApi;
@@ -88,6 +89,7 @@ public sealed class ReviewExpiryTests
         {
             ["Runtime:MaxTimerHop"] = "00:00:00.500",
             [ApiHost.SweeperSchedule] = ApiHost.Never, // only the re-armed timer can close it
+            [EndTimerHorizon.Setting] = "2.00:00:00", // the update arms it, rather than the end-timer job
         });
         var (admin, id) = await StartAsync(host, new { });
         var newEnd = host.Clock.GetUtcNow().AddDays(1);

@@ -20,4 +20,7 @@ internal interface IReviewIndex
 
     /// <summary>Reviews the sweeper must look at: open past their end time, PENDING (gathering), with decisions pending, or due to auto-complete.</summary>
     Task<IReadOnlyList<ReviewSnapshot>> ListNeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Open reviews whose end time is after <paramref name="after"/> and no later than <paramref name="upTo"/>.</summary>
+    Task<IReadOnlyList<ReviewSnapshot>> ListEndingAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken);
 }

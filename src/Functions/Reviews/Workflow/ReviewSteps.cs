@@ -11,11 +11,14 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 /// </summary>
 internal static class ReviewSteps
 {
-    public static IReadOnlyList<OutgoingMessage> AfterCreate(SecurityAccessReview review) =>
-    [
-        new(ReviewQueues.Work, new GatherAccess(review.Id)),
-        EndTimer(review.Id, review.State.EndTime, 0),
-    ];
+    /// <summary>Gathering, and the end timer when the review ends within the horizon (<see cref="EndTimerHorizon"/>).</summary>
+    public static IReadOnlyList<OutgoingMessage> AfterCreate(SecurityAccessReview review, EndTimerHorizon horizon) =>
+        horizon.Covers(review.State.EndTime, review.State.Created)
+            ? [new(ReviewQueues.Work, new GatherAccess(review.Id)), EndTimer(review.Id, review.State.EndTime, 0)]
+            : [new(ReviewQueues.Work, new GatherAccess(review.Id))];
+
+    /// <summary>The end timer <see cref="EndTimerJob"/> arms for an open review whose end came within its reach.</summary>
+    public static OutgoingMessage ArmEndTimer(ReviewSnapshot review) => EndTimer(review.Id, review.EndTime, 0);
 
     public static ReviewChange? OnGathered(SecurityAccessReview review, int accessItemCount, DateTimeOffset now, string? summary = null) =>
         review.Status == ReviewStatus.PENDING ? ReviewChange.Of(review.Activate(now, accessItemCount, summary)) : null;
@@ -46,15 +49,19 @@ internal static class ReviewSteps
     public static ReviewChange? CloseIfDue(SecurityAccessReview review, DateTimeOffset now) =>
         review.IsDue(now) ? new ReviewChange(review.Expire(now), []) : null;
 
-    /// <summary>An admin's change: a new end time arms a new timer (the old one finds a different end time and is ignored).</summary>
-    public static ReviewChange? OnUpdated(SecurityAccessReview review, DateTimeOffset previousEndTime, IReadOnlyList<ReviewEvent> events)
+    /// <summary>
+    /// An admin's change: a new end time within the horizon arms a new timer (the old one finds a different end time and
+    /// is ignored); a later one is armed by <see cref="EndTimerJob"/> when it comes near.
+    /// </summary>
+    public static ReviewChange? OnUpdated(
+        SecurityAccessReview review, DateTimeOffset previousEndTime, IReadOnlyList<ReviewEvent> events, DateTimeOffset now, EndTimerHorizon horizon)
     {
         if (events.Count == 0)
         {
             return null;
         }
 
-        var rearm = review.State.EndTime != previousEndTime && review.Status.IsOpen();
+        var rearm = review.State.EndTime != previousEndTime && review.Status.IsOpen() && horizon.Covers(review.State.EndTime, now);
         return new ReviewChange(events, rearm ? [EndTimer(review.Id, review.State.EndTime, 0)] : []);
     }
 

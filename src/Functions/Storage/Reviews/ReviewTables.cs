@@ -17,4 +17,7 @@ internal static class ReviewTables
 
     /// <summary>PK principal, RK "open": the reviews a principal opened, under an ETag.</summary>
     public const string PrincipalClaims = "principalclaims";
+
+    /// <summary>One row: how far the end-timer job has armed the timers of open reviews.</summary>
+    public const string Timers = "reviewtimers";
 }

@@ -95,6 +95,11 @@ internal sealed class TableReviewIndex(StorageResources resources) : IReviewInde
         return HeadersAsync(TableRows.And(Headers, TableRows.Or(due, owing)), cancellationToken);
     }
 
+    public Task<IReadOnlyList<ReviewSnapshot>> ListEndingAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken) =>
+        HeadersAsync(
+            TableRows.And(Headers, TableRows.Compare(ReviewSchema.EndTime, "gt", after), TableRows.Compare(ReviewSchema.EndTime, "le", upTo), OpenStatus),
+            cancellationToken);
+
     private async Task<IReadOnlyList<ReviewSnapshot>> HeadersAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await resources.TableAsync(ReviewTables.Reviews, cancellationToken);
