@@ -165,7 +165,7 @@ public sealed class SystemLogTests
         var rows = new ReviewChangeRows(new IdGenerator(TimeProvider.System), TimeProvider.System)
             .For(snapshot, [new ReviewActivated("sar1", at, 0), new ReviewClosed("sar1", at, null, CloseReason.Completed)], AccessRows.None, "msg");
 
-        Assert.Equal(["hist:0000000002", "audit:0000000002", "hist:0000000003", "audit:0000000003"], rows.Select(r => r.Row.RowKey));
+        Assert.Equal(["hist:0000000002-sar1", "audit:0000000002-sar1", "hist:0000000003-sar1", "audit:0000000003-sar1"], rows.Select(r => r.Row.RowKey));
         Assert.All(rows, r => Assert.Equal(RowWrite.Insert, r.Write));
     }
 

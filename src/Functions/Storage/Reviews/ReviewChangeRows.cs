@@ -22,10 +22,10 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
         {
             if (events[i].InHistory)
             {
-                rows.Add(new RowChange(History(review.Id, ReviewRows.History(firstRevision + i), events[i]), RowWrite.Insert));
+                rows.Add(new RowChange(History(review.Id, ReviewRows.History(review.Id, firstRevision + i), events[i]), RowWrite.Insert));
             }
 
-            rows.Add(new RowChange(Audit(review, ReviewRows.Audit(firstRevision + i), events[i], transactionId, origin), RowWrite.Insert));
+            rows.Add(new RowChange(Audit(review, ReviewRows.Audit(review.Id, firstRevision + i), events[i], transactionId, origin), RowWrite.Insert));
         }
 
         rows.AddRange(ItemRows(review.Id, access).Select(r => new RowChange(r, RowWrite.Upsert)));
@@ -38,8 +38,8 @@ internal sealed class ReviewChangeRows(IdGenerator ids, TimeProvider clock)
         var transactionId = Guid.CreateVersion7(clock.GetUtcNow()).ToString();
         return
         [
-            History(review.Id, ReviewRows.History(review.Revision, suffix), change),
-            Audit(review, ReviewRows.Audit(review.Revision, suffix), change, transactionId, origin),
+            History(review.Id, ReviewRows.AppendedHistory(review.Revision, suffix), change),
+            Audit(review, ReviewRows.AppendedAudit(review.Revision, suffix), change, transactionId, origin),
         ];
     }
 

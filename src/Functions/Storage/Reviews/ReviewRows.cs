@@ -25,22 +25,36 @@ internal static class ReviewRows
 
     public static string Locator(string subItemId) => LocatorPrefix + subItemId;
 
-    /// <summary>History rows sort by the revision that made them: timestamps can tie, revisions can't.</summary>
-    public static string History(int revision) => $"{HistoryPrefix}{revision:D10}";
+    /// <summary>
+    /// History rows sort by the revision that made them: timestamps can tie, revisions can't. The review's id after the
+    /// revision makes each key its own: Azurite finds a row by its key first, then walks every partition holding that
+    /// key, so the same <c>hist:0000000001</c> in every review cost more with each review stored. Rows an earlier version
+    /// wrote carry the revision alone; within a partition both forms sort by revision, before that revision's appends.
+    /// </summary>
+    public static string History(string reviewId, int revision) => $"{Revision(HistoryPrefix, revision)}-{reviewId}";
 
     /// <summary>The System Log entry of the event at this revision: one per history row, written with it.</summary>
-    public static string Audit(int revision) => $"{AuditPrefix}{revision:D10}";
+    public static string Audit(string reviewId, int revision) => $"{Revision(AuditPrefix, revision)}-{reviewId}";
+
+    /// <summary>The key an earlier version gave the System Log entry of a revision; still read.</summary>
+    public static string LegacyAudit(int revision) => Revision(AuditPrefix, revision);
 
     /// <summary>
     /// An entry appended without the header (a comment): after the revision its writer saw and before the next one,
     /// told apart from other appends at that revision by <paramref name="suffix"/> (its time, then a random part).
     /// </summary>
-    public static string History(int revision, string suffix) => $"{History(revision)}.{suffix}";
+    public static string AppendedHistory(int revision, string suffix) => $"{Revision(HistoryPrefix, revision)}.{suffix}";
 
-    public static string Audit(int revision, string suffix) => $"{Audit(revision)}.{suffix}";
+    public static string AppendedAudit(int revision, string suffix) => $"{Revision(AuditPrefix, revision)}.{suffix}";
+
+    /// <summary>The System Log id of the entry at a revision (and of an append after it): the same for either key form.</summary>
+    public static string AuditEntryId(string reviewId, int revision, string? appended) =>
+        appended is null ? $"{reviewId}.{revision:D10}" : $"{reviewId}.{revision:D10}.{appended}";
 
     public static Row JsonRow<T>(string partition, string row, T value, params (string Name, object? Value)[] columns) =>
         Row.Of(partition, row, [(Json, ReviewJson.Write(value)), .. columns]);
+
+    private static string Revision(string prefix, int revision) => $"{prefix}{revision:D10}";
 
     public static T Read<T>(Row row) => ReviewJson.Read<T>(row.Text(Json) ?? throw new InvalidDataException($"Row {row.RowKey} has no JSON"));
 }

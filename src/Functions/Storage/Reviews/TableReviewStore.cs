@@ -62,10 +62,13 @@ internal sealed class TableReviewStore(IPartitionStores stores, DurableUpdater<S
         var events = new List<LogEntry>();
         for (var revision = fromRevision; revision < fromRevision + count; revision++)
         {
-            var key = appended is null ? ReviewRows.Audit(revision) : ReviewRows.Audit(revision, appended);
-            if (await Partitions.GetAsync(reviewId, key, cancellationToken) is { } row)
+            var row = appended is null
+                ? await Partitions.GetAsync(reviewId, ReviewRows.Audit(reviewId, revision), cancellationToken)
+                    ?? await Partitions.GetAsync(reviewId, ReviewRows.LegacyAudit(revision), cancellationToken)
+                : await Partitions.GetAsync(reviewId, ReviewRows.AppendedAudit(revision, appended), cancellationToken);
+            if (row is not null)
             {
-                events.Add(new LogEntry(ReviewRows.Read<AuditEvent>(row), $"{reviewId}.{key[ReviewRows.AuditPrefix.Length..]}"));
+                events.Add(new LogEntry(ReviewRows.Read<AuditEvent>(row), ReviewRows.AuditEntryId(reviewId, revision, appended)));
             }
         }
 
