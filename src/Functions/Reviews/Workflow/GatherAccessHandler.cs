@@ -12,19 +12,17 @@ namespace AccessReviewFunctions.Functions.Reviews.Workflow;
 /// The data-gathering activity: snapshots the principal's access into the review's partition, then activates it.
 /// A failure is retried by the queue; once retries are exhausted the review becomes ERROR with the reason. The
 /// sweeper re-sends gathering for a review PENDING longer than its grace, which a large principal outlasts: the first
-/// copy claims the work (<see cref="ReviewUpdater.TryClaimAsync"/>) and a copy arriving while it runs leaves it alone,
-/// so gathering never runs twice at once.
+/// copy claims the work (<see cref="ReviewUpdater.TryClaimAsync"/>, under the message id every copy shares, which names
+/// the review: a claim key of its own, where Azurite walks every partition holding a shared one) and a copy arriving
+/// while it runs leaves it alone, so gathering never runs twice at once.
 /// </summary>
 internal sealed class GatherAccessHandler(IReviewStore store, IReviewIndex index, IAccessInventory inventory, IDecisionLog decisions, ReviewUpdater updater, TimeProvider clock)
     : IMessageHandler<GatherAccess>, IPoisonHandler<GatherAccess>
 {
-    /// <summary>The one claim of a review's gathering, whichever copy of the message holds it.</summary>
-    public const string Claim = "gather";
-
     public async Task HandleAsync(GatherAccess message, MessageContext context, CancellationToken cancellationToken)
     {
         var loaded = await store.GetAsync(message.ReviewId, cancellationToken);
-        if (loaded is null || loaded.Review.Status != ReviewStatus.PENDING || !await updater.TryClaimAsync(message.ReviewId, Claim, context, cancellationToken))
+        if (loaded is null || loaded.Review.Status != ReviewStatus.PENDING || !await updater.TryClaimAsync(message.ReviewId, message.MessageId, context, cancellationToken))
         {
             return;
         }
