@@ -26,6 +26,9 @@ internal sealed class Azurite : IAsyncDisposable
         wait $child
         """;
 
+    /// <summary>How long a watchdog may take to end on SIGTERM: its trap runs once its current <c>sleep 1</c> ends.</summary>
+    private static readonly TimeSpan WatchdogGrace = TimeSpan.FromSeconds(3);
+
     private readonly IReadOnlyList<Process> processes;
 
     private Azurite(IReadOnlyList<Process> processes, IReadOnlyList<int> ports)
@@ -150,8 +153,30 @@ internal sealed class Azurite : IAsyncDisposable
         await DisposeAsync();
     }
 
+    /// <summary>
+    /// Ends each service through its watchdog: SIGTERM, whose trap kills the service and exits, then a kill of what is
+    /// left after <see cref="WatchdogGrace"/>. Killing the tree first stops the watchdog (SIGSTOP, then SIGKILL to each
+    /// process: .NET's <c>Kill(entireProcessTree)</c>); a test host ended between the two left the watchdog stopped,
+    /// so it never saw its owner go, and the service ran on after <c>make test</c>.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        var running = processes.Where(p => !p.HasExited).ToList();
+        if (!OperatingSystem.IsWindows() && running.Count > 0)
+        {
+            using var term = Process.Start("kill", ["-TERM", .. running.Select(p => Text(p.Id))]);
+            await term!.WaitForExitAsync();
+            using var bounded = new CancellationTokenSource(WatchdogGrace);
+            try
+            {
+                await Task.WhenAll(running.Select(p => p.WaitForExitAsync(bounded.Token)));
+            }
+            catch (OperationCanceledException)
+            {
+                // A watchdog that did not end in time: the kill below.
+            }
+        }
+
         foreach (var process in processes)
         {
             if (!process.HasExited)
