@@ -68,7 +68,9 @@ public sealed class EndTimerHorizonTests
         var patched = await admin.PatchAsJsonAsync($"{Admin}/{id}", new { endTime = newEnd });
 
         patched.EnsureSuccessStatusCode();
-        Assert.Equal((id, newEnd), sent.Of<ReviewEndTimer>().Select(t => (t.ReviewId, t.DueAt)).Single());
+        // The update's outbox is sent after its answer; the timer then hops every 0.5 s, so the host is never quiet.
+        await Eventually.GetAsync(() => Task.FromResult(sent.Of<ReviewEndTimer>().Count), count => count > 0, what: "the update to arm the timer");
+        Assert.Equal((id, newEnd, 0), sent.Of<ReviewEndTimer>().Select(t => (t.ReviewId, t.DueAt, t.Hop)).First());
         host.Clock.Advance(TimeSpan.FromMinutes(10));
         await WaitForStatusAsync(admin, id, "CLOSED");
         Assert.Equal(0, host.Services.Activity().Timer("sweeper").Runs);
