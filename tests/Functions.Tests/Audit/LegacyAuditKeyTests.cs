@@ -1,5 +1,4 @@
 using AccessReviewFunctions.Functions.Reviews;
-using AccessReviewFunctions.Functions.Storage;
 using AccessReviewFunctions.Functions.Storage.Reviews;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using AccessReviewFunctions.Functions.Tests.Reviews;
@@ -19,18 +18,10 @@ public sealed class LegacyAuditKeyTests
     [Fact]
     public async Task RowsUnderTheOldKeys_HistoryInOrderAndSystemLogEntriesWithTheirIds()
     {
-        string prefix, id;
-        using (var before = new ApiHost())
-        {
-            await TestInventory.ImportAsync(before);
-            id = await CreateActiveAsync(before.AsAdmin());
-            prefix = before.Prefix;
-        }
-
-        var reviews = new TableClient(TestStorage.ConnectionString, new StorageNames(prefix).Table(ReviewTables.Reviews));
-        var moved = await MoveToOldKeysAsync(reviews, id);
-        Assert.Equal(4, moved);
-        using var after = new ApiHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix });
+        var stored = await StoredReview.ActiveAsync();
+        var id = stored.Id;
+        Assert.Equal(4, await MoveToOldKeysAsync(stored.Reviews, id));
+        using var after = stored.NewHost();
         var admin = after.AsAdmin();
         var historyBefore = await HistoryAsync(admin, id);
 

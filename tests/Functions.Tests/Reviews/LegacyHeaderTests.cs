@@ -1,7 +1,5 @@
 using System.Text.Json;
 using AccessReviewFunctions.Functions.Runtime.Durable;
-using AccessReviewFunctions.Functions.Storage;
-using AccessReviewFunctions.Functions.Storage.Reviews;
 using AccessReviewFunctions.Functions.Tests.Infrastructure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,17 +47,9 @@ public sealed class LegacyHeaderTests
     /// <summary>An ACTIVE review whose header is put back under the old key, with its host gone (and its header cache with it).</summary>
     private static async Task<(string Prefix, string Id, TableClient Reviews)> StoredUnderTheOldKeyAsync()
     {
-        string prefix, id;
-        using (var before = new ApiHost())
-        {
-            await TestInventory.ImportAsync(before);
-            id = await CreateActiveAsync(before.AsAdmin());
-            prefix = before.Prefix;
-        }
-
-        var reviews = new TableClient(TestStorage.ConnectionString, new StorageNames(prefix).Table(ReviewTables.Reviews));
-        await MoveHeaderAsync(reviews, id, DurableRows.Header(id), DurableRows.LegacyHeader);
-        return (prefix, id, reviews);
+        var stored = await StoredReview.ActiveAsync();
+        await MoveHeaderAsync(stored.Reviews, stored.Id, DurableRows.Header(stored.Id), DurableRows.LegacyHeader);
+        return (stored.Prefix, stored.Id, stored.Reviews);
     }
 
     private static async Task MoveHeaderAsync(TableClient reviews, string id, string from, string to)
