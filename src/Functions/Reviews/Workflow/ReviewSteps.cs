@@ -13,9 +13,7 @@ internal static class ReviewSteps
 {
     /// <summary>Gathering, and the end timer when the review ends within the horizon (<see cref="EndTimerHorizon"/>).</summary>
     public static IReadOnlyList<OutgoingMessage> AfterCreate(SecurityAccessReview review, EndTimerHorizon horizon) =>
-        horizon.Covers(review.State.EndTime, review.State.Created)
-            ? [new(ReviewQueues.Work, new GatherAccess(review.Id)), EndTimer(review.Id, review.State.EndTime, 0)]
-            : [new(ReviewQueues.Work, new GatherAccess(review.Id))];
+        [new(ReviewQueues.Work, new GatherAccess(review.Id)), .. EndTimerIfNear(review, review.State.Created, horizon)];
 
     /// <summary>The end timer <see cref="EndTimerJob"/> arms for an open review whose end came within its reach.</summary>
     public static OutgoingMessage ArmEndTimer(ReviewSnapshot review) => EndTimer(review.Id, review.EndTime, 0);
@@ -61,8 +59,8 @@ internal static class ReviewSteps
             return null;
         }
 
-        var rearm = review.State.EndTime != previousEndTime && review.Status.IsOpen() && horizon.Covers(review.State.EndTime, now);
-        return new ReviewChange(events, rearm ? [EndTimer(review.Id, review.State.EndTime, 0)] : []);
+        var rearm = review.State.EndTime != previousEndTime && review.Status.IsOpen();
+        return new ReviewChange(events, rearm ? EndTimerIfNear(review, now, horizon) : []);
     }
 
     /// <summary>A decision on an item: its rows (none when it is pending) and events.</summary>
@@ -129,6 +127,10 @@ internal static class ReviewSteps
     }
 
     private static OutgoingMessage ApplyPending(string reviewId) => new(ReviewQueues.Work, new ApplyPendingDecisions(reviewId));
+
+    /// <summary>The review's end timer when its end is within the horizon from <paramref name="now"/>; later ones are <see cref="EndTimerJob"/>'s.</summary>
+    private static IReadOnlyList<OutgoingMessage> EndTimerIfNear(SecurityAccessReview review, DateTimeOffset now, EndTimerHorizon horizon) =>
+        horizon.Covers(review.State.EndTime, now) ? [EndTimer(review.Id, review.State.EndTime, 0)] : [];
 
     private static OutgoingMessage EndTimer(string reviewId, DateTimeOffset dueAt, int hop) =>
         new(ReviewQueues.Control, new ReviewEndTimer(reviewId, dueAt, hop), dueAt);
