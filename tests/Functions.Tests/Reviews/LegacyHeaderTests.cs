@@ -17,8 +17,9 @@ public sealed class LegacyHeaderTests
     [Fact]
     public async Task ReviewWithTheOldHeaderKey_ListedReadAndDecided_HeaderMovedToItsKey()
     {
-        var (prefix, id, reviews) = await StoredUnderTheOldKeyAsync();
-        using var after = new ApiHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix });
+        var stored = await StoredUnderTheOldKeyAsync();
+        var (id, reviews) = (stored.Id, stored.Reviews);
+        using var after = stored.NewHost();
         var admin = after.AsAdmin();
 
         Assert.Single(Ids(await GetAsync(after.As(TestInventory.ReviewerA), My)), id);
@@ -35,9 +36,10 @@ public sealed class LegacyHeaderTests
     [Fact]
     public async Task OldHeaderChangedByAnOlderHostDuringTheMove_MovedOnTheNextLook()
     {
-        var (prefix, id, reviews) = await StoredUnderTheOldKeyAsync();
+        var stored = await StoredUnderTheOldKeyAsync();
+        var (id, reviews) = (stored.Id, stored.Reviews);
         var race = new OldHostWrite();
-        using var after = new ApiHost(new Dictionary<string, string?> { ["Storage:Prefix"] = prefix }, services: s => s.Decorate<IPartitionStores>((inner, _) => race.Wrap(inner)));
+        using var after = stored.NewHost(s => s.Decorate<IPartitionStores>((inner, _) => race.Wrap(inner)));
 
         Assert.Equal("ACTIVE", (await GetAsync(after.AsAdmin(), $"{Admin}/{id}")).GetProperty("status").GetString());
         Assert.Equal(1, race.Raced);
@@ -45,11 +47,11 @@ public sealed class LegacyHeaderTests
     }
 
     /// <summary>An ACTIVE review whose header is put back under the old key, with its host gone (and its header cache with it).</summary>
-    private static async Task<(string Prefix, string Id, TableClient Reviews)> StoredUnderTheOldKeyAsync()
+    private static async Task<StoredReview> StoredUnderTheOldKeyAsync()
     {
         var stored = await StoredReview.ActiveAsync();
         await MoveHeaderAsync(stored.Reviews, stored.Id, DurableRows.Header(stored.Id), DurableRows.LegacyHeader);
-        return (stored.Prefix, stored.Id, stored.Reviews);
+        return stored;
     }
 
     private static async Task MoveHeaderAsync(TableClient reviews, string id, string from, string to)
